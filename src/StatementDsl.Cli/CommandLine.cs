@@ -1,0 +1,35 @@
+namespace StatementDsl.Cli;
+
+/// <summary>Dispatches the sub-commands of LANGUAGE.md §9 and maps failures to exit code 2.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
+        PATH is a .stmt file or a folder searched recursively.
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Count == 0 ? Console.Error : output).WriteLine(Usage);
+            return args.Count == 0 ? 2 : 0;
+        }
+
+        var rest = args.Skip(1).ToList();
+        try
+        {
+            return args[0] switch
+            {
+                "check" => CheckCommand.Run(rest, output),
+                _ => throw new UsageException($"Unknown command '{args[0]}'.\n{Usage}"),
+            };
+        }
+        catch (UsageException exception)
+        {
+            Console.Error.WriteLine($"stmt: {exception.Message}");
+            return 2;
+        }
+    }
+}

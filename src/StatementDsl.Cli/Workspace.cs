@@ -1,0 +1,73 @@
+using System.Text;
+using StatementDsl.Language.Semantics;
+using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.Cli;
+
+/// <summary>A file as read from disk: its text (BOM removed) and the encoding choices the formatter keeps.</summary>
+internal sealed record InputFile(string Path, string Text, bool HasBom);
+
+/// <summary>Finds the <c>.stmt</c> files named on the command line and reads them as the compiler would.</summary>
+internal static class Workspace
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Expands files and folders (recursively, in ordinal order); throws <see cref="UsageException"/> for a missing path.</summary>
+    public static List<string> Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*.stmt", SearchOption.AllDirectories)
+                    .Where(f => !IsBuildOutput(f))
+                    .Select(f => f.Replace('\\', '/'))
+                    .OrderBy(f => f, StringComparer.Ordinal);
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path.Replace('\\', '/'));
+            }
+            else
+            {
+                throw new UsageException($"No such file or folder: {path}");
+            }
+        }
+
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public static InputFile Read(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+            var text = hasBom ? Utf8.GetString(bytes, 3, bytes.Length - 3) : Utf8.GetString(bytes);
+            return new InputFile(path, text, hasBom);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read {path}: {exception.Message}");
+        }
+    }
+
+    public static (List<InputFile> Inputs, BoundCompilation Compilation) Load(IEnumerable<string> paths)
+    {
+        var inputs = Expand(paths).Select(Read).ToList();
+        var syntax = inputs.Select(i => Parser.Parse(new SourceFile(i.Path, i.Text)));
+        return (inputs, Binder.Bind(syntax));
+    }
+
+    private static bool IsBuildOutput(string path)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        return path.Contains($"{separator}bin{separator}", StringComparison.Ordinal) || path.Contains($"{separator}obj{separator}", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A usage or I/O problem: printed without a stack trace, exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,517 @@
+using System.Text.RegularExpressions;
+using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.Language.Semantics;
+
+/// <summary>
+/// Binds files in two passes, so that a host can cache each file alone: <see cref="Declare"/> reads
+/// one file's ids (the small summary a generator combines), <see cref="BindFile"/> binds one file
+/// against the ids of all files. <see cref="Bind"/> does both for a whole compilation.
+/// </summary>
+public static class Binder
+{
+    private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
+    private static readonly Regex CountryPattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
+
+    public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default)
+    {
+        var ordered = files.OrderBy(f => f.Source.Path, StringComparer.Ordinal).ToList();
+        var declarations = ordered.Select(f => Declare(f, cancellationToken)).ToList();
+        var table = SymbolTable.Build(declarations);
+        var bound = new List<BoundFile>(ordered.Count);
+        var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var file = BindFile(ordered[i], declarations[i], table, cancellationToken);
+            bound.Add(file);
+            foreach (var entity in file.Entities)
+            {
+                if (entity.Id is not null && !byId.ContainsKey(entity.Id))
+                {
+                    byId.Add(entity.Id, entity);
+                }
+            }
+        }
+
+        return new BoundCompilation(bound, byId);
+    }
+
+    public static FileDeclarations Declare(SyntaxFile file, CancellationToken cancellationToken = default)
+    {
+        var symbols = new List<DeclaredSymbol>();
+        string? transcriptId = null;
+        foreach (var placement in Placements(file))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var declaration = placement.Declaration;
+            if (declaration.Kind == DeclarationKind.Transcript && placement.Problem is null)
+            {
+                transcriptId = declaration.Identifier is { IsMissing: false } t ? t.ValueText : null;
+            }
+
+            if (declaration.Identifier is { IsMissing: false } identifier)
+            {
+                symbols.Add(new DeclaredSymbol(identifier.ValueText, declaration.Kind!.Value, file.Source.Path, identifier.Span,
+                    file.Source.GetPosition(identifier.Span.Start), placement.Problem is not null || placement.InsideMisplaced));
+            }
+        }
+
+        return new FileDeclarations(file.Source.Path, CSharpNames.ClassName(file.Source.Path, transcriptId), symbols);
+    }
+
+    public static BoundFile BindFile(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken = default)
+    {
+        var context = new FileBinder(file, declarations, table, cancellationToken);
+        return context.Bind();
+    }
+
+    /// <summary>A declaration with a known kind, where it stands, and why it may not stand there.</summary>
+    internal readonly record struct Placement(DeclarationSyntax Declaration, DeclarationSyntax? Meeting, string? Problem, bool InsideMisplaced);
+
+    /// <summary>Every declaration of a known kind in file order, each with its placement checked (STMT1014).</summary>
+    internal static IEnumerable<Placement> Placements(SyntaxFile file)
+    {
+        var transcriptSeen = false;
+        var stack = new Stack<(DeclarationSyntax Declaration, DeclarationSyntax? Parent, bool InsideMisplaced)>();
+        for (var i = file.Declarations.Count - 1; i >= 0; i--)
+        {
+            stack.Push((file.Declarations[i], null, false));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (declaration, parent, insideMisplaced) = stack.Pop();
+            if (declaration.Kind is not DeclarationKind kind)
+            {
+                continue;
+            }
+
+            string? problem = null;
+            if (!insideMisplaced)
+            {
+                if (parent is null)
+                {
+                    if (DeclarationKinds.BelongsInMeeting(kind))
+                    {
+                        problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " belongs inside a meeting");
+                    }
+                    else if (kind == DeclarationKind.Transcript)
+                    {
+                        problem = transcriptSeen ? "A file holds at most one transcript" : null;
+                        transcriptSeen = true;
+                    }
+                }
+                else if (parent.Kind != DeclarationKind.Meeting || !DeclarationKinds.BelongsInMeeting(kind))
+                {
+                    problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", parent.KindToken.Text,
+                        DeclarationKinds.BelongsInMeeting(kind) ? "; it belongs inside a meeting" : "; declare it at the top of the file");
+                }
+            }
+
+            yield return new Placement(declaration, parent?.Kind == DeclarationKind.Meeting ? parent : null, problem, insideMisplaced);
+            for (var i = declaration.Members.Count - 1; i >= 0; i--)
+            {
+                if (declaration.Members[i] is DeclarationSyntax child)
+                {
+                    stack.Push((child, declaration, insideMisplaced || problem is not null));
+                }
+            }
+        }
+    }
+
+    private sealed class FileBinder
+    {
+        private readonly SyntaxFile file;
+        private readonly FileDeclarations declarations;
+        private readonly SymbolTable table;
+        private readonly CancellationToken cancellationToken;
+        private readonly DiagnosticBag diagnostics;
+        private readonly BoundFile bound;
+
+        public FileBinder(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken)
+        {
+            this.file = file;
+            this.declarations = declarations;
+            this.table = table;
+            this.cancellationToken = cancellationToken;
+            diagnostics = new DiagnosticBag(file.Source);
+            bound = new BoundFile(file, declarations.ClassName);
+        }
+
+        public BoundFile Bind()
+        {
+            var meetings = new Dictionary<DeclarationSyntax, BoundEntity>();
+            foreach (var placement in Placements(file))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var declaration = placement.Declaration;
+                if (placement.InsideMisplaced)
+                {
+                    continue;
+                }
+
+                if (placement.Problem is not null)
+                {
+                    diagnostics.Report(Rules.MisplacedDeclaration, declaration.KindToken.Span, placement.Problem);
+                    continue;
+                }
+
+                BoundEntity? meeting = null;
+                if (placement.Meeting is not null && !meetings.TryGetValue(placement.Meeting, out meeting))
+                {
+                    continue;
+                }
+
+                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration), declaration, bound, meeting);
+                meeting?.AddChild(entity);
+                if (entity.Kind == DeclarationKind.Meeting)
+                {
+                    meetings.Add(declaration, entity);
+                }
+                else if (entity.Kind == DeclarationKind.Transcript)
+                {
+                    bound.Transcript = entity;
+                }
+
+                BindFields(entity);
+                bound.Entities.Add(entity);
+            }
+
+            foreach (var entity in bound.Entities)
+            {
+                CheckEntity(entity);
+            }
+
+            AssignCSharpNames();
+            bound.Diagnostics = file.Diagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
+            return bound;
+        }
+
+        /// <summary>The id, or null for a duplicate (reported at the later declaration, STMT1004) so that nothing refers to it.</summary>
+        private string? BindId(DeclarationSyntax declaration)
+        {
+            if (declaration.Identifier is not { IsMissing: false } identifier)
+            {
+                return null;
+            }
+
+            var first = table.Lookup(identifier.ValueText);
+            if (first is not null && (!string.Equals(first.Path, file.Source.Path, StringComparison.Ordinal) || first.Span != identifier.Span))
+            {
+                diagnostics.ReportWithRelated(Rules.DuplicateId, identifier.Span,
+                    new Location(first.Path, first.Span, first.Position, first.Position), identifier.ValueText, first.DisplayLocation);
+                return null;
+            }
+
+            return identifier.ValueText;
+        }
+
+        private void BindFields(BoundEntity entity)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in entity.Syntax.Members)
+            {
+                if (member is not FieldSyntax field)
+                {
+                    continue;
+                }
+
+                var name = field.Name.ValueText;
+                var spec = DeclarationKinds.FindField(entity.Kind, name);
+                if (spec is null)
+                {
+                    var suggestion = Suggestions.Nearest(name, DeclarationKinds.Fields(entity.Kind).Select(f => f.Name));
+                    diagnostics.Report(Rules.UnknownField, field.Name.Span, name, DeclarationKinds.Keyword(entity.Kind), Suggestions.DidYouMean(suggestion));
+                    continue;
+                }
+
+                var language = field.LanguageTag is { IsMissing: false } tag ? tag.ValueText : null;
+                if (language is not null && spec.Type is not (FieldType.Text or FieldType.TextList))
+                {
+                    diagnostics.Report(Rules.WrongValueType, field.LanguageTag!.Span, name, spec.Describe(), "a language tag '@" + language + "'");
+                    continue;
+                }
+
+                if (language is not null && !LanguageTagPattern.IsMatch(language))
+                {
+                    diagnostics.Report(Rules.WrongValueType, field.LanguageTag!.Span, name + "@", "a language tag such as ar, en or ar-Latn", "'" + language + "'");
+                    continue;
+                }
+
+                if (!spec.Repeatable && !seen.Add(name + "@" + language))
+                {
+                    diagnostics.Report(Rules.RepeatedField, field.Name.Span, name, language is null ? string.Empty : " for @" + language);
+                    continue;
+                }
+
+                var value = BindValue(spec, field.Value);
+                if (value is not null)
+                {
+                    entity.Add(new BoundField(spec, language, field, value));
+                }
+            }
+        }
+
+        private BoundValue? BindValue(FieldSpec spec, ValueSyntax syntax)
+        {
+            if (syntax is TokenValueSyntax { Token: var token })
+            {
+                if (token.IsMissing || (token.Value is null && token.Kind is not TokenKind.Identifier))
+                {
+                    return null;
+                }
+
+                switch (spec.Type)
+                {
+                    case FieldType.Text when token.Kind is TokenKind.String or TokenKind.TextBlock:
+                        return new TextValue((string)token.Value!);
+                    case FieldType.TextList when token.Kind is TokenKind.String or TokenKind.TextBlock:
+                        return new ListValue(new BoundValue[] { new TextValue((string)token.Value!) });
+                    case FieldType.Date when token.Value is DateLiteral { Time: null } date:
+                        return new DateValue(date);
+                    case FieldType.Date when token.Kind == TokenKind.Integer && token.Text.Length == 4:
+                        return YearValue(token);
+                    case FieldType.TimeOrDateTime when token.Value is TimeLiteral time:
+                        return new TimeValue(time);
+                    case FieldType.TimeOrDateTime when token.Value is DateLiteral { Time: not null } dateTime:
+                        return new DateValue(dateTime);
+                    case FieldType.Integer when token.Value is long integer:
+                        return new IntegerValue(integer);
+                    case FieldType.Enum when token.Kind == TokenKind.Identifier:
+                        return EnumValue(spec, token);
+                    case FieldType.Reference when token.Kind == TokenKind.Identifier:
+                        return Resolve(spec, token);
+                    case FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
+                        return Resolve(spec, token) is { } single ? new ListValue(new[] { single }) : null;
+                    case FieldType.LanguageTag when token.Kind is TokenKind.Identifier or TokenKind.String:
+                        return Checked(spec, token, LanguageTagPattern);
+                    case FieldType.Country when token.Kind is TokenKind.Identifier or TokenKind.String:
+                        return Checked(spec, token, CountryPattern);
+                    case FieldType.Symbol when token.Kind is TokenKind.Identifier or TokenKind.String:
+                        return new SymbolValue(token.ValueText);
+                }
+
+                diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), DescribeFound(token));
+                return null;
+            }
+
+            var list = (ListValueSyntax)syntax;
+            if (spec.Type is not (FieldType.ReferenceList or FieldType.TextList))
+            {
+                diagnostics.Report(Rules.WrongValueType, list.OpenBracket.Span, spec.Name, spec.Describe(), "a list");
+                return null;
+            }
+
+            var items = new List<BoundValue>(list.Items.Count);
+            foreach (var item in list.Items)
+            {
+                if (item is not TokenValueSyntax { Token: var itemToken } || itemToken.IsMissing)
+                {
+                    if (item is ListValueSyntax nested)
+                    {
+                        diagnostics.Report(Rules.WrongValueType, nested.OpenBracket.Span, spec.Name, spec.Describe(), "a list inside the list");
+                    }
+
+                    continue;
+                }
+
+                BoundValue? value = null;
+                if (spec.Type == FieldType.ReferenceList && itemToken.Kind == TokenKind.Identifier)
+                {
+                    value = Resolve(spec, itemToken);
+                }
+                else if (spec.Type == FieldType.TextList && itemToken.Kind is TokenKind.String or TokenKind.TextBlock)
+                {
+                    value = new TextValue((string)itemToken.Value!);
+                }
+                else if (itemToken.Value is not null || itemToken.Kind == TokenKind.Identifier)
+                {
+                    diagnostics.Report(Rules.WrongValueType, itemToken.Span, spec.Name, spec.Describe(), DescribeFound(itemToken));
+                }
+
+                if (value is not null)
+                {
+                    items.Add(value);
+                }
+            }
+
+            return new ListValue(items);
+        }
+
+        private BoundValue? YearValue(Token token)
+        {
+            var year = (int)(long)token.Value!;
+            if (year == 0)
+            {
+                diagnostics.Report(Rules.ImpossibleDate, token.Span, "date", token.Text, "there is no year 0000 in the calendar this language uses");
+                return null;
+            }
+
+            return new DateValue(new DateLiteral(year, null, null, null));
+        }
+
+        private BoundValue? EnumValue(FieldSpec spec, Token token)
+        {
+            var member = token.ValueText;
+            if (spec.EnumValues.Contains(member, StringComparer.Ordinal))
+            {
+                return new SymbolValue(member);
+            }
+
+            diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(),
+                "'" + Lexer.Shorten(member) + "'" + Suggestions.DidYouMean(Suggestions.Nearest(member, spec.EnumValues)));
+            return null;
+        }
+
+        private BoundValue? Checked(FieldSpec spec, Token token, Regex pattern)
+        {
+            var text = token.ValueText;
+            if (pattern.IsMatch(text))
+            {
+                return new SymbolValue(text);
+            }
+
+            diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), "'" + Lexer.Escape(Lexer.Shorten(text)) + "'");
+            return null;
+        }
+
+        private BoundValue? Resolve(FieldSpec spec, Token token)
+        {
+            var id = token.ValueText;
+            var symbol = table.Lookup(id);
+            if (symbol is null)
+            {
+                var candidates = table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id);
+                diagnostics.Report(Rules.UnknownReference, token.Span, Lexer.Shorten(id), Suggestions.DidYouMean(Suggestions.Nearest(id, candidates)));
+                return null;
+            }
+
+            if (symbol.Misplaced)
+            {
+                return null;
+            }
+
+            if (!spec.Targets.Contains(symbol.Kind))
+            {
+                diagnostics.Report(Rules.WrongReferenceKind, token.Span, spec.Name, id, DeclarationKinds.Keyword(symbol.Kind),
+                    spec.Name, (spec.Type == FieldType.ReferenceList ? "ids of " : "the id of ") + DeclarationKinds.DescribeTargets(spec.Targets));
+                return null;
+            }
+
+            return new ReferenceValue(id, symbol, token);
+        }
+
+        private void CheckEntity(BoundEntity entity)
+        {
+            var syntax = entity.Syntax;
+            var name = DeclarationKinds.Keyword(entity.Kind);
+            var label = entity.Id ?? syntax.Identifier?.ValueText ?? "(no id)";
+            switch (entity.Kind)
+            {
+                case DeclarationKind.Speech or DeclarationKind.Statement:
+                    if (!Writes(syntax, "by"))
+                    {
+                        diagnostics.Report(Rules.MissingSpeaker, syntax.NameSpan, name, label);
+                    }
+
+                    CheckDate(entity, label);
+                    break;
+                case DeclarationKind.Meeting when !Writes(syntax, "date"):
+                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                    break;
+            }
+
+            foreach (var spec in DeclarationKinds.Fields(entity.Kind))
+            {
+                var covered = spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting;
+                if (spec.Required && !covered && !Writes(syntax, spec.Name))
+                {
+                    diagnostics.Report(Rules.MissingRequiredField, syntax.NameSpan, name, label, spec.Name);
+                }
+            }
+        }
+
+        private void CheckDate(BoundEntity entity, string label)
+        {
+            var syntax = entity.Syntax;
+            if (entity.Kind == DeclarationKind.Statement)
+            {
+                if (!Writes(syntax, "date"))
+                {
+                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                }
+
+                return;
+            }
+
+            var meeting = entity.Meeting;
+            if (!Writes(syntax, "date"))
+            {
+                if (meeting is not null && !Writes(meeting.Syntax, "date"))
+                {
+                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
+                }
+
+                return;
+            }
+
+            var own = entity.Field("date");
+            if (own?.Value is DateValue { Date: var date } && meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
+            {
+                diagnostics.Report(Rules.SpeechOutsideMeetingDate, own.Syntax.Value.Span, label, date.DateText, meetingDate.DateText);
+            }
+        }
+
+        private static bool Writes(DeclarationSyntax syntax, string fieldName) =>
+            syntax.Members.Any(m => m is FieldSyntax f && string.Equals(f.Name.ValueText, fieldName, StringComparison.Ordinal));
+
+        /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
+        private void AssignCSharpNames()
+        {
+            var owner = table.ClassOwner(bound.ClassName);
+            if (owner is not null && !string.Equals(owner, file.Source.Path, StringComparison.Ordinal))
+            {
+                var at = bound.Transcript?.Syntax.NameSpan ?? new TextSpan(0, 0);
+                diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? file.Source.Path, bound.ClassName, "is also the class of " + owner);
+            }
+
+            var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var reserved in CSharpNames.ReservedMembers)
+            {
+                taken.Add(reserved, "is a member every generated class has");
+            }
+
+            foreach (var entity in bound.Entities)
+            {
+                if (entity.Id is null || entity == bound.Transcript)
+                {
+                    continue;
+                }
+
+                var name = CSharpNames.ToPascalCase(entity.Id);
+                var bare = name.TrimStart('@');
+                if (string.Equals(bare, bound.ClassName.TrimStart('@'), StringComparison.Ordinal))
+                {
+                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name, "is the name of the file's class");
+                }
+                else if (taken.TryGetValue(bare, out var holder))
+                {
+                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name, holder);
+                }
+                else
+                {
+                    taken.Add(bare, "is already taken by '" + entity.Id + "' at " + entity.Origin);
+                    entity.CSharpName = name;
+                }
+            }
+        }
+
+        private static string DescribeFound(Token token) => token.Kind switch
+        {
+            TokenKind.Identifier => "the word '" + Lexer.Shorten(token.ValueText) + "'",
+            _ => Parser.Describe(token),
+        };
+    }
+}

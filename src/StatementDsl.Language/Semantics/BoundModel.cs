@@ -1,0 +1,154 @@
+using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Syntax;
+
+namespace StatementDsl.Language.Semantics;
+
+/// <summary>A field value after binding. References carry the id and the entity they resolved to.</summary>
+public abstract record BoundValue;
+
+public sealed record TextValue(string Text) : BoundValue;
+
+public sealed record DateValue(DateLiteral Date) : BoundValue;
+
+public sealed record TimeValue(TimeLiteral Time) : BoundValue;
+
+public sealed record IntegerValue(long Value) : BoundValue;
+
+/// <summary>An enum member or a free word (event type, language tag, country code), as written.</summary>
+public sealed record SymbolValue(string Symbol) : BoundValue;
+
+public sealed record ReferenceValue(string Id, DeclaredSymbol Target, Token Token) : BoundValue;
+
+public sealed record ListValue(IReadOnlyList<BoundValue> Items) : BoundValue;
+
+/// <summary>A field that bound: its spec, language tag, syntax and value.</summary>
+public sealed class BoundField
+{
+    internal BoundField(FieldSpec spec, string? language, FieldSyntax syntax, BoundValue value)
+    {
+        Spec = spec;
+        Language = language;
+        Syntax = syntax;
+        Value = value;
+    }
+
+    public FieldSpec Spec { get; }
+
+    public string Name => Spec.Name;
+
+    /// <summary>The <c>@tag</c> of the field, null when untagged.</summary>
+    public string? Language { get; }
+
+    public FieldSyntax Syntax { get; }
+
+    public BoundValue Value { get; }
+}
+
+/// <summary>A declaration that bound: one record of the model.</summary>
+public sealed class BoundEntity
+{
+    private readonly List<BoundField> fields = new();
+    private readonly List<BoundEntity> children = new();
+
+    internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
+    {
+        Kind = kind;
+        Id = id;
+        Syntax = syntax;
+        File = file;
+        Meeting = meeting;
+    }
+
+    public DeclarationKind Kind { get; }
+
+    public string? Id { get; }
+
+    public DeclarationSyntax Syntax { get; }
+
+    public BoundFile File { get; }
+
+    /// <summary>The meeting that holds a speech or event; null for top-level kinds.</summary>
+    public BoundEntity? Meeting { get; }
+
+    public IReadOnlyList<BoundField> Fields => fields;
+
+    /// <summary>Speeches and events of a meeting, in file order.</summary>
+    public IReadOnlyList<BoundEntity> Children => children;
+
+    /// <summary>The C# property name for the entity's id (LANGUAGE.md §6), null without an id.</summary>
+    public string? CSharpName { get; internal set; }
+
+    public Location Origin => Location.Create(File.Syntax.Source, Syntax.KindToken.Span);
+
+    /// <summary>A speech's own date, else its meeting's (LANGUAGE.md §4).</summary>
+    public DateLiteral? EffectiveDate =>
+        (Field("date")?.Value as DateValue)?.Date ?? (Kind == DeclarationKind.Speech ? (Meeting?.Field("date")?.Value as DateValue)?.Date : null);
+
+    public BoundField? Field(string name)
+    {
+        BoundField? first = null;
+        foreach (var field in fields)
+        {
+            if (string.Equals(field.Name, name, StringComparison.Ordinal))
+            {
+                if (field.Language is null)
+                {
+                    return field;
+                }
+
+                first ??= field;
+            }
+        }
+
+        return first;
+    }
+
+    public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+
+    public string Describe() => DeclarationKinds.Keyword(Kind) + (Id is null ? string.Empty : " '" + Id + "'");
+
+    internal void Add(BoundField field) => fields.Add(field);
+
+    internal void AddChild(BoundEntity child) => children.Add(child);
+}
+
+/// <summary>One file of a compilation after binding.</summary>
+public sealed class BoundFile
+{
+    internal BoundFile(SyntaxFile syntax, string className)
+    {
+        Syntax = syntax;
+        ClassName = className;
+    }
+
+    public SyntaxFile Syntax { get; }
+
+    public string Path => Syntax.Source.Path;
+
+    /// <summary>The static partial class generated for the file (LANGUAGE.md §6).</summary>
+    public string ClassName { get; internal set; }
+
+    public BoundEntity? Transcript { get; internal set; }
+
+    /// <summary>Every bound entity of the file in file order, nested ones after their meeting.</summary>
+    public List<BoundEntity> Entities { get; } = new();
+
+    /// <summary>Syntax and semantic diagnostics of the file, in position order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; internal set; } = Array.Empty<Diagnostic>();
+}
+
+/// <summary>All files of one compilation, bound together: ids are global across them.</summary>
+public sealed class BoundCompilation
+{
+    internal BoundCompilation(IReadOnlyList<BoundFile> files, IReadOnlyDictionary<string, BoundEntity> entitiesById)
+    {
+        Files = files;
+        EntitiesById = entitiesById;
+    }
+
+    public IReadOnlyList<BoundFile> Files { get; }
+
+    public IReadOnlyDictionary<string, BoundEntity> EntitiesById { get; }
+
+    public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(f => f.Diagnostics);
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace StatementDsl.Language.Semantics;
+
+/// <summary>The C# names of LANGUAGE.md §6, shared by the binder (for STMT1012) and the generator.</summary>
+public static class CSharpNames
+{
+    /// <summary>Members every generated file class has; an id may not map to one of them.</summary>
+    public static readonly IReadOnlyList<string> ReservedMembers = new[] { "Transcript", "People", "Organizations", "Meetings", "Statements" };
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>
+    /// Splits on <c>_</c>, <c>-</c> and anything a C# identifier cannot hold, upper-cases the first
+    /// letter of each part that has case, and joins; parts in caseless scripts keep an <c>_</c>
+    /// between them. A keyword gets <c>@</c>; a name that would start with a digit gets <c>_</c>.
+    /// </summary>
+    public static string ToPascalCase(string id)
+    {
+        var builder = new StringBuilder(id.Length);
+        var part = new StringBuilder();
+        var previousCaseless = false;
+
+        void Flush()
+        {
+            if (part.Length == 0)
+            {
+                return;
+            }
+
+            var text = part.ToString();
+            var caseless = !HasCase(text[0]);
+            if (builder.Length > 0 && (caseless || previousCaseless) && !char.IsDigit(text[0]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(caseless ? text : char.ToUpperInvariant(text[0]) + text.Substring(1));
+            previousCaseless = caseless && !char.IsDigit(text[text.Length - 1]);
+            part.Clear();
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            if (IsIdentifierPart(id, i))
+            {
+                part.Append(id[i]);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        var name = builder.ToString();
+        return Keywords.Contains(name) ? "@" + name : name;
+    }
+
+    /// <summary>The class of a file: the transcript's id when there is one, else the file name without extension.</summary>
+    public static string ClassName(string path, string? transcriptId)
+    {
+        if (transcriptId is not null)
+        {
+            return ToPascalCase(transcriptId);
+        }
+
+        var name = path;
+        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        if (slash >= 0)
+        {
+            name = name.Substring(slash + 1);
+        }
+
+        var dot = name.LastIndexOf('.');
+        if (dot > 0)
+        {
+            name = name.Substring(0, dot);
+        }
+
+        return ToPascalCase(name);
+    }
+
+    private static bool HasCase(char c) => char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
+
+    private static bool IsIdentifierPart(string text, int index)
+    {
+        var c = text[index];
+        if (c == '_' || c == '-')
+        {
+            return false;
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return index > 0 && char.IsHighSurrogate(text[index - 1]) && IsIdentifierPart(text, index - 1);
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber;
+    }
+}

@@ -1,0 +1,121 @@
+using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.Language.Semantics;
+
+/// <summary>
+/// A declared id: what the rest of a compilation needs to know of another file's declaration.
+/// <see cref="Misplaced"/> ids are reported where declared (STMT1014) and resolve to nothing, silently.
+/// </summary>
+public sealed record DeclaredSymbol(string Id, DeclarationKind Kind, string Path, TextSpan Span, LinePosition Position, bool Misplaced)
+{
+    public string DisplayLocation => string.Concat(Path, "(", Position.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), ",",
+        Position.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), ")");
+}
+
+/// <summary>The ids and class name one file declares: the small summary combined across files.</summary>
+public sealed record FileDeclarations(string Path, string ClassName, IReadOnlyList<DeclaredSymbol> Symbols);
+
+/// <summary>
+/// Ids of all files of a compilation. Files are ordered by ordinal path so that "the first
+/// declaration" of a duplicate is the same whatever order the files arrive in.
+/// </summary>
+public sealed class SymbolTable
+{
+    private readonly Dictionary<string, DeclaredSymbol> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> classOwner = new(StringComparer.Ordinal);
+
+    private SymbolTable()
+    {
+    }
+
+    public IEnumerable<DeclaredSymbol> Symbols => byId.Values;
+
+    public static SymbolTable Build(IEnumerable<FileDeclarations> files)
+    {
+        var table = new SymbolTable();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (!table.classOwner.ContainsKey(file.ClassName))
+            {
+                table.classOwner.Add(file.ClassName, file.Path);
+            }
+
+            foreach (var symbol in file.Symbols)
+            {
+                if (!table.byId.ContainsKey(symbol.Id))
+                {
+                    table.byId.Add(symbol.Id, symbol);
+                }
+            }
+        }
+
+        return table;
+    }
+
+    public DeclaredSymbol? Lookup(string id) => byId.TryGetValue(id, out var symbol) ? symbol : null;
+
+    /// <summary>The path of the first file (by ordinal path) whose class has this name.</summary>
+    public string? ClassOwner(string className) => classOwner.TryGetValue(className, out var path) ? path : null;
+}
+
+internal static class Suggestions
+{
+    /// <summary>The candidate nearest to <paramref name="word"/> by edit distance, if near enough to be a likely typo.</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = Math.Max(2, word.Length / 3) + 1;
+        foreach (var candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - word.Length) >= bestDistance)
+            {
+                continue;
+            }
+
+            var distance = Distance(word, candidate, bestDistance);
+            var closer = distance < bestDistance;
+            var tieBrokenByName = distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0;
+            if (closer || tieBrokenByName)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    public static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?";
+
+    private static int Distance(string a, string b, int cutoff)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > cutoff)
+            {
+                return rowMin;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,643 @@
+using System.Globalization;
+using System.Text;
+using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.Language.Syntax;
+
+/// <summary>
+/// Turns the text of a file into tokens in one forward pass (linear time, no backtracking), keeping
+/// comments, white space and skipped text as trivia. It never throws on any input.
+/// </summary>
+public sealed class Lexer
+{
+    private readonly string text;
+    private readonly DiagnosticBag diagnostics;
+    private readonly CancellationToken cancellationToken;
+    private readonly List<Trivia> trivia = new();
+    private int position;
+
+    public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
+    {
+        text = file.Text;
+        this.diagnostics = diagnostics;
+        this.cancellationToken = cancellationToken;
+    }
+
+    public List<Token> LexAll()
+    {
+        var tokens = new List<Token>();
+        Token token;
+        do
+        {
+            if ((tokens.Count & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            token = Next();
+            tokens.Add(token);
+        }
+        while (token.Kind != TokenKind.EndOfFile);
+
+        return tokens;
+    }
+
+    public Token Next()
+    {
+        ReadTrivia();
+        var start = position;
+        if (position >= text.Length)
+        {
+            return Make(TokenKind.EndOfFile, start, null);
+        }
+
+        var c = text[position];
+        switch (c)
+        {
+            case '{':
+                position++;
+                return Make(TokenKind.OpenBrace, start, null);
+            case '}':
+                position++;
+                return Make(TokenKind.CloseBrace, start, null);
+            case '[':
+                position++;
+                return Make(TokenKind.OpenBracket, start, null);
+            case ']':
+                position++;
+                return Make(TokenKind.CloseBracket, start, null);
+            case ',':
+                position++;
+                return Make(TokenKind.Comma, start, null);
+            case ':':
+                position++;
+                return Make(TokenKind.Colon, start, null);
+            case '@':
+                position++;
+                return Make(TokenKind.At, start, null);
+            case '"':
+                return At("\"\"\"") ? ReadTextBlock() : ReadString();
+        }
+
+        if (c >= '0' && c <= '9')
+        {
+            return ReadNumeric();
+        }
+
+        // ReadTrivia stops only at a character that starts a token.
+        return ReadIdentifier();
+    }
+
+    private Token Make(TokenKind kind, int start, object? value)
+    {
+        var leading = trivia.Count == 0 ? null : trivia.ToArray();
+        trivia.Clear();
+        return new Token(kind, TextSpan.FromBounds(start, position), text.Substring(start, position - start), value, leading);
+    }
+
+    private bool At(string literal) => string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0;
+
+    private void ReadTrivia()
+    {
+        while (position < text.Length)
+        {
+            var start = position;
+            var c = text[position];
+            if (c == '\r' || c == '\n')
+            {
+                position += c == '\r' && position + 1 < text.Length && text[position + 1] == '\n' ? 2 : 1;
+                trivia.Add(new Trivia(TriviaKind.EndOfLine, TextSpan.FromBounds(start, position)));
+            }
+            else if (IsWhitespace(c) || (c == '\uFEFF' && position == 0))
+            {
+                while (position < text.Length && (IsWhitespace(text[position]) || (text[position] == '\uFEFF' && position == 0)))
+                {
+                    position++;
+                }
+
+                trivia.Add(new Trivia(TriviaKind.Whitespace, TextSpan.FromBounds(start, position)));
+            }
+            else if (c == '/' && position + 1 < text.Length && text[position + 1] == '/')
+            {
+                while (position < text.Length && text[position] != '\r' && text[position] != '\n')
+                {
+                    position++;
+                }
+
+                CheckNonTextCharacters(start, position, "a comment");
+                trivia.Add(new Trivia(TriviaKind.Comment, TextSpan.FromBounds(start, position)));
+            }
+            else if (StartsToken(position))
+            {
+                return;
+            }
+            else
+            {
+                SkipUnexpected();
+            }
+        }
+    }
+
+    private void SkipUnexpected()
+    {
+        var start = position;
+        while (position < text.Length && !StartsToken(position) && !IsWhitespace(text[position])
+               && text[position] != '\r' && text[position] != '\n'
+               && !(text[position] == '/' && position + 1 < text.Length && text[position + 1] == '/'))
+        {
+            var first = position;
+            position += char.IsSurrogatePair(text, position) ? 2 : 1;
+
+            // Each kind of bad character gets its own precise diagnostic; a run of ordinary ones gets one.
+            if (ReportSpecialCharacter(first, "outside a text value"))
+            {
+                if (first > start)
+                {
+                    ReportUnexpected(start, first);
+                }
+
+                start = position;
+            }
+        }
+
+        if (position > start)
+        {
+            ReportUnexpected(start, position);
+        }
+
+        trivia.Add(new Trivia(TriviaKind.Skipped, TextSpan.FromBounds(start == position ? position - 1 : start, position)));
+    }
+
+    private void ReportUnexpected(int start, int end)
+    {
+        var shown = end - start > 20 ? text.Substring(start, 20) + "…" : text.Substring(start, end - start);
+        var first = char.IsSurrogatePair(text, start) ? char.ConvertToUtf32(text, start) : text[start];
+        diagnostics.Report(Rules.UnexpectedCharacter, TextSpan.FromBounds(start, end),
+            string.Concat("'", Escape(shown), "' (U+", first.ToString("X4", CultureInfo.InvariantCulture), ")",
+                end - start > 1 ? "; skipped up to the next token" : string.Empty));
+    }
+
+    /// <summary>Reports NUL, invalid UTF-8 and bidi controls at <paramref name="index"/>; true when it did.</summary>
+    private bool ReportSpecialCharacter(int index, string where)
+    {
+        var c = text[index];
+        if (c == '\0')
+        {
+            diagnostics.Report(Rules.InvalidEncoding, new TextSpan(index, 1), "NUL character " + where);
+            return true;
+        }
+
+        if (c == '\uFFFD')
+        {
+            diagnostics.Report(Rules.InvalidEncoding, new TextSpan(index, 1), "Not valid UTF-8 (decoded as U+FFFD) " + where);
+            return true;
+        }
+
+        if (char.IsSurrogate(c) && !char.IsSurrogatePair(text, index) && !(char.IsLowSurrogate(c) && index > 0 && char.IsHighSurrogate(text[index - 1])))
+        {
+            diagnostics.Report(Rules.InvalidEncoding, new TextSpan(index, 1), "Lone surrogate U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " " + where);
+            return true;
+        }
+
+        if (Bidi.IsControl(c))
+        {
+            diagnostics.Report(Rules.BidiControl, new TextSpan(index, 1),
+                string.Concat("Bidirectional control character ", Bidi.Describe(c), " ", where, ": it can make the file display differently from what it says"));
+            return true;
+        }
+
+        return false;
+    }
+
+    private void CheckNonTextCharacters(int start, int end, string where)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || c == '\uFFFD' || char.IsSurrogate(c) || Bidi.IsControl(c))
+            {
+                ReportSpecialCharacter(i, "in " + where);
+            }
+        }
+    }
+
+    private bool StartsToken(int index)
+    {
+        var c = text[index];
+        return c is '{' or '}' or '[' or ']' or ',' or ':' or '@' or '"' || (c >= '0' && c <= '9') || IsIdentifierStart(index);
+    }
+
+    private bool IsIdentifierStart(int index)
+    {
+        var c = text[index];
+        if (c == '_')
+        {
+            return true;
+        }
+
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        return IsLetter(CharUnicodeInfo.GetUnicodeCategory(text, index));
+    }
+
+    private bool IsIdentifierPart(int index)
+    {
+        var c = text[index];
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        return IsLetter(category) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+    }
+
+    private static bool IsLetter(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter
+        or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+        or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
+
+    private static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f'
+        || (c > 127 && c != '\uFEFF' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator);
+
+    private Token ReadIdentifier()
+    {
+        var start = position;
+        position += char.IsSurrogatePair(text, position) ? 2 : 1;
+        while (position < text.Length && IsIdentifierPart(position))
+        {
+            position += char.IsSurrogatePair(text, position) ? 2 : 1;
+        }
+
+        // '-' joins parts but may not end an identifier.
+        while (text[position - 1] == '-')
+        {
+            position--;
+        }
+
+        var raw = text.Substring(start, position - start);
+        if (raw.Length > Limits.MaxIdentifierLength)
+        {
+            diagnostics.Report(Rules.LimitExceeded, TextSpan.FromBounds(start, position),
+                string.Concat("Identifier of ", raw.Length.ToString(CultureInfo.InvariantCulture), " characters is longer than the limit of ",
+                    Limits.MaxIdentifierLength.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var normalized = IsAscii(raw) ? raw : raw.Normalize(NormalizationForm.FormC);
+        return Make(TokenKind.Identifier, start, normalized);
+    }
+
+    private static bool IsAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c >= 128)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Token ReadString()
+    {
+        var start = position;
+        position++;
+        var value = new StringBuilder();
+        var terminated = false;
+        while (position < text.Length)
+        {
+            var c = text[position];
+            if (c == '"')
+            {
+                position++;
+                terminated = true;
+                break;
+            }
+
+            if (c == '\r' || c == '\n')
+            {
+                break;
+            }
+
+            if (c == '\\')
+            {
+                ReadEscape(value);
+                continue;
+            }
+
+            if (c == '\0' || c == '\uFFFD' || (char.IsSurrogate(c) && !char.IsSurrogatePair(text, position) && !(char.IsLowSurrogate(c) && char.IsHighSurrogate(text[position - 1]))))
+            {
+                ReportSpecialCharacter(position, "in a string");
+            }
+
+            value.Append(c);
+            position++;
+        }
+
+        if (!terminated)
+        {
+            diagnostics.Report(Rules.UnterminatedString, TextSpan.FromBounds(start, position));
+        }
+
+        var content = CheckStringLength(start, value.ToString());
+        Bidi.CheckBalanced(content, start + 1, diagnostics, text);
+        return Make(TokenKind.String, start, content);
+    }
+
+    private string CheckStringLength(int start, string content)
+    {
+        if (content.Length > Limits.MaxStringLength)
+        {
+            diagnostics.Report(Rules.LimitExceeded, new TextSpan(start, 1),
+                string.Concat("Text of ", content.Length.ToString(CultureInfo.InvariantCulture), " characters is longer than the limit of ",
+                    Limits.MaxStringLength.ToString(CultureInfo.InvariantCulture), "; it is cut there"));
+            return content.Substring(0, Limits.MaxStringLength);
+        }
+
+        return content;
+    }
+
+    private void ReadEscape(StringBuilder value)
+    {
+        var start = position;
+        position++;
+        if (position >= text.Length || text[position] == '\r' || text[position] == '\n')
+        {
+            diagnostics.Report(Rules.InvalidEscape, new TextSpan(start, 1), "\\");
+            return;
+        }
+
+        var c = text[position++];
+        switch (c)
+        {
+            case '"':
+                value.Append('"');
+                return;
+            case '\\':
+                value.Append('\\');
+                return;
+            case 'n':
+                value.Append('\n');
+                return;
+            case 't':
+                value.Append('\t');
+                return;
+            case 'u' when position < text.Length && text[position] == '{':
+                ReadUnicodeEscape(start, value);
+                return;
+            default:
+                diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)));
+                return;
+        }
+    }
+
+    private void ReadUnicodeEscape(int start, StringBuilder value)
+    {
+        position++;
+        var digitsStart = position;
+        while (position < text.Length && position - digitsStart < 7 && Uri.IsHexDigit(text[position]))
+        {
+            position++;
+        }
+
+        var digits = position - digitsStart;
+        var closed = position < text.Length && text[position] == '}';
+        if (closed)
+        {
+            position++;
+        }
+
+        if (!closed || digits is < 1 or > 6)
+        {
+            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)));
+            return;
+        }
+
+        var scalar = int.Parse(text.Substring(digitsStart, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        if (scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) || scalar == 0)
+        {
+            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)) + " (not a Unicode scalar value)");
+            return;
+        }
+
+        value.Append(char.ConvertFromUtf32(scalar));
+    }
+
+    private Token ReadTextBlock()
+    {
+        var start = position;
+        position += 3;
+        var headerEnd = position;
+        while (headerEnd < text.Length && text[headerEnd] != '\r' && text[headerEnd] != '\n')
+        {
+            headerEnd++;
+        }
+
+        if (!IsBlank(position, headerEnd))
+        {
+            diagnostics.Report(Rules.Expected, TextSpan.FromBounds(position, headerEnd), "a line break after '\"\"\"' (a text block's lines start on the next line)",
+                "'" + Escape(Shorten(text.Substring(position, headerEnd - position))) + "'");
+        }
+
+        position = SkipLineBreak(headerEnd);
+        var lines = new List<(int Start, int End)>();
+        while (true)
+        {
+            if (position >= text.Length)
+            {
+                diagnostics.Report(Rules.UnterminatedTextBlock, new TextSpan(start, 3));
+                return Make(TokenKind.TextBlock, start, Dedent(lines, string.Empty));
+            }
+
+            var lineStart = position;
+            var lineEnd = lineStart;
+            while (lineEnd < text.Length && text[lineEnd] != '\r' && text[lineEnd] != '\n')
+            {
+                lineEnd++;
+            }
+
+            var indentEnd = lineStart;
+            while (indentEnd < lineEnd && IsWhitespace(text[indentEnd]))
+            {
+                indentEnd++;
+            }
+
+            if (lineEnd - indentEnd >= 3 && string.CompareOrdinal(text, indentEnd, "\"\"\"", 0, 3) == 0 && IsBlank(indentEnd + 3, lineEnd))
+            {
+                position = indentEnd + 3;
+                var content = CheckStringLength(start, Dedent(lines, text.Substring(lineStart, indentEnd - lineStart)));
+                return Make(TokenKind.TextBlock, start, content);
+            }
+
+            CheckTextLine(lineStart, lineEnd);
+            lines.Add((lineStart, lineEnd));
+            position = SkipLineBreak(lineEnd);
+            if ((lines.Count & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private void CheckTextLine(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || c == '\uFFFD' || (char.IsSurrogate(c) && !char.IsSurrogatePair(text, i) && !(char.IsLowSurrogate(c) && i > start && char.IsHighSurrogate(text[i - 1]))))
+            {
+                ReportSpecialCharacter(i, "in a text block");
+            }
+        }
+
+        Bidi.CheckBalanced(text.Substring(start, end - start), start, diagnostics, text);
+    }
+
+    private string Dedent(List<(int Start, int End)> lines, string indentation)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('\n');
+            }
+
+            var (lineStart, lineEnd) = lines[i];
+            var cut = lineStart;
+            while (cut < lineEnd && cut - lineStart < indentation.Length && text[cut] == indentation[cut - lineStart])
+            {
+                cut++;
+            }
+
+            if (!IsBlank(cut, lineEnd))
+            {
+                builder.Append(text, cut, lineEnd - cut);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private bool IsBlank(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!IsWhitespace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int SkipLineBreak(int index)
+    {
+        if (index < text.Length && text[index] == '\r')
+        {
+            index++;
+        }
+
+        if (index < text.Length && text[index] == '\n')
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private Token ReadNumeric()
+    {
+        var start = position;
+        while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] is '-' or ':' or '+' or '.'))
+        {
+            position++;
+        }
+
+        var literal = text.Substring(start, position - start);
+        var span = TextSpan.FromBounds(start, position);
+        var scanner = new NumericScanner(literal);
+        if (scanner.TryInteger(out var integer, out var overflow))
+        {
+            if (overflow)
+            {
+                diagnostics.Report(Rules.MalformedLiteral, span, "number", Shorten(literal), "an integer of at most 18 digits");
+                return Make(TokenKind.Integer, start, null);
+            }
+
+            return Make(TokenKind.Integer, start, integer);
+        }
+
+        if (literal.Length > 4 && literal[4] == '-' && scanner.Digits(0, 4))
+        {
+            if (!scanner.TryDate(out var date, out var problem))
+            {
+                diagnostics.Report(Rules.MalformedLiteral, span, "date", Shorten(literal), "YYYY, YYYY-MM or YYYY-MM-DD, then optionally Thh:mm[:ss] and Z or ±hh:mm");
+                return Make(TokenKind.Date, start, null);
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Report(Rules.ImpossibleDate, span, "date", literal, problem);
+                return Make(TokenKind.Date, start, null);
+            }
+
+            return Make(TokenKind.Date, start, date);
+        }
+
+        if (literal.Length > 2 && literal[2] == ':')
+        {
+            var time = scanner.TryTime(0, out var end, out var problem);
+            if (time is null || end != literal.Length)
+            {
+                diagnostics.Report(Rules.MalformedLiteral, span, "time", Shorten(literal), "hh:mm or hh:mm:ss, optionally followed by Z or ±hh:mm");
+                return Make(TokenKind.Time, start, null);
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Report(Rules.ImpossibleDate, span, "time", literal, problem);
+                return Make(TokenKind.Time, start, null);
+            }
+
+            return Make(TokenKind.Time, start, time);
+        }
+
+        diagnostics.Report(Rules.MalformedLiteral, span, "literal", Shorten(literal), "an integer, a date (YYYY-MM-DD) or a time (hh:mm)");
+        return Make(TokenKind.Integer, start, null);
+    }
+
+    internal static string Shorten(string value) => value.Length > 40 ? value.Substring(0, 40) + "…" : value;
+
+    /// <summary>Shows control, bidi and other invisible characters in a message as <c>\uXXXX</c>.</summary>
+    internal static string Escape(string value)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var invisible = category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned;
+            if (invisible && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1])))
+            {
+                builder ??= new StringBuilder(value, 0, i, value.Length + 8);
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder?.Append(c);
+            }
+        }
+
+        return builder?.ToString() ?? value;
+    }
+}

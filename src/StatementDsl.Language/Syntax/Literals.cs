@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace StatementDsl.Language.Syntax;
+
+/// <summary>Which parts a date literal gives: a partial date is a value of its own, not a default day.</summary>
+public enum DatePrecision
+{
+    Year,
+    Month,
+    Day,
+}
+
+/// <summary>A time of day with an optional offset (<c>10:30</c>, <c>10:30:15+03:00</c>).</summary>
+public sealed record TimeLiteral(int Hour, int Minute, int? Second, int? OffsetMinutes)
+{
+    public override string ToString()
+    {
+        var builder = new StringBuilder(14);
+        Append(builder, Hour);
+        builder.Append(':');
+        Append(builder, Minute);
+        if (Second is int second)
+        {
+            builder.Append(':');
+            Append(builder, second);
+        }
+
+        if (OffsetMinutes is int offset)
+        {
+            if (offset == 0)
+            {
+                builder.Append('Z');
+            }
+            else
+            {
+                builder.Append(offset < 0 ? '-' : '+');
+                var magnitude = Math.Abs(offset);
+                Append(builder, magnitude / 60);
+                builder.Append(':');
+                Append(builder, magnitude % 60);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    internal static void Append(StringBuilder builder, int twoDigits) =>
+        builder.Append(twoDigits.ToString("00", CultureInfo.InvariantCulture));
+}
+
+/// <summary>A proleptic Gregorian date of year, month or day precision, optionally with a time.</summary>
+public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Time)
+{
+    public DatePrecision Precision => Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;
+
+    /// <summary>The date part alone as ISO 8601 (<c>2016</c>, <c>2016-09</c>, <c>2016-09-25</c>).</summary>
+    public string DateText
+    {
+        get
+        {
+            var text = Year.ToString("0000", CultureInfo.InvariantCulture);
+            if (Month is int month)
+            {
+                text += "-" + month.ToString("00", CultureInfo.InvariantCulture);
+            }
+
+            if (Day is int day)
+            {
+                text += "-" + day.ToString("00", CultureInfo.InvariantCulture);
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>True when every day this date covers lies within <paramref name="outer"/>.</summary>
+    public bool IsWithin(DateLiteral outer) =>
+        Year == outer.Year
+        && (outer.Month is null || (Month is not null && Month == outer.Month))
+        && (outer.Day is null || (Day is not null && Day == outer.Day));
+
+    public override string ToString() => Time is null ? DateText : DateText + "T" + Time;
+}

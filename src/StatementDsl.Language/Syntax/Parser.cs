@@ -1,0 +1,313 @@
+using System.Globalization;
+using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Semantics;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.Language.Syntax;
+
+/// <summary>
+/// Recursive descent over the token list with Roslyn-style recovery: a missing token is synthesized
+/// and reported once at the end of the token before it; unusable tokens are skipped with one
+/// diagnostic. Recursion is bounded by <see cref="Limits.MaxNestingDepth"/>; deeper input is skipped
+/// iteratively, so no input can overflow the stack.
+/// </summary>
+public sealed class Parser
+{
+    private readonly SourceFile file;
+    private readonly DiagnosticBag diagnostics;
+    private readonly CancellationToken cancellationToken;
+    private List<Token> tokens = new();
+    private int index;
+
+    private Parser(SourceFile file, CancellationToken cancellationToken)
+    {
+        this.file = file;
+        this.cancellationToken = cancellationToken;
+        diagnostics = new DiagnosticBag(file);
+    }
+
+    public static SyntaxFile Parse(SourceFile file, CancellationToken cancellationToken = default) =>
+        new Parser(file, cancellationToken).ParseFile();
+
+    private Token Current => tokens[index];
+
+    private Token Previous => tokens[Math.Max(0, index - 1)];
+
+    private Token Peek(int offset) => tokens[Math.Min(index + offset, tokens.Count - 1)];
+
+    private SyntaxFile ParseFile()
+    {
+        if (file.Text.Length > Limits.MaxFileLength)
+        {
+            diagnostics.Report(Rules.LimitExceeded, new TextSpan(0, 0),
+                string.Concat("File of ", file.Text.Length.ToString(CultureInfo.InvariantCulture), " characters is larger than the limit of ",
+                    Limits.MaxFileLength.ToString(CultureInfo.InvariantCulture), "; it is not read"));
+            return new SyntaxFile(file, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
+        }
+
+        tokens = new Lexer(file, diagnostics, cancellationToken).LexAll();
+        var declarations = new List<DeclarationSyntax>();
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (StartsDeclaration())
+            {
+                declarations.Add(ParseDeclaration(1));
+                continue;
+            }
+
+            ReportUnexpected("a declaration such as 'person id { … }'");
+            do
+            {
+                index++;
+            }
+            while (Current.Kind != TokenKind.EndOfFile && !StartsDeclaration());
+        }
+
+        return new SyntaxFile(file, declarations, Current, diagnostics.Items);
+    }
+
+    private bool StartsDeclaration() =>
+        Current.Kind == TokenKind.Identifier && Peek(1).Kind is TokenKind.Identifier or TokenKind.OpenBrace;
+
+    private DeclarationSyntax ParseDeclaration(int depth)
+    {
+        var kindToken = Advance();
+        var kind = DeclarationKinds.Find(kindToken.ValueText);
+        if (kind is null)
+        {
+            diagnostics.Report(Rules.Expected, kindToken.Span, "a declaration kind (" + DeclarationKinds.AllNames + ")", Describe(kindToken));
+        }
+
+        var identifier = Current.Kind == TokenKind.Identifier ? Advance() : null;
+        if (Current.Kind != TokenKind.OpenBrace)
+        {
+            ReportMissing("'{' to open the declaration");
+            return new DeclarationSyntax(kindToken, kind, identifier, Token.Missing(TokenKind.OpenBrace, Previous.Span.End),
+                Array.Empty<MemberSyntax>(), Token.Missing(TokenKind.CloseBrace, Previous.Span.End));
+        }
+
+        var openBrace = Advance();
+        if (depth > Limits.MaxNestingDepth)
+        {
+            diagnostics.Report(Rules.LimitExceeded, kindToken.Span,
+                string.Concat("Declarations nested deeper than ", Limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture), " levels; this one is skipped"));
+            return new DeclarationSyntax(kindToken, null, identifier, openBrace, Array.Empty<MemberSyntax>(), SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace));
+        }
+
+        var members = new List<MemberSyntax>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = Current;
+            if (token.Kind == TokenKind.CloseBrace)
+            {
+                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Advance());
+            }
+
+            if (token.Kind == TokenKind.EndOfFile || (StartsDeclaration() && IsSiblingOf(kindToken)))
+            {
+                ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier is null ? string.Empty : " " + identifier.Text, "' (line ",
+                    file.GetPosition(kindToken.Span.Start).Line.ToString(CultureInfo.InvariantCulture), ")"));
+                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Token.Missing(TokenKind.CloseBrace, Previous.Span.End));
+            }
+
+            if (token.Kind == TokenKind.Identifier)
+            {
+                var next = Peek(1).Kind;
+                if (next is TokenKind.Identifier or TokenKind.OpenBrace)
+                {
+                    members.Add(ParseDeclaration(depth + 1));
+                    continue;
+                }
+
+                if (next is TokenKind.Colon or TokenKind.At || StartsValue(next))
+                {
+                    members.Add(ParseField(depth));
+                    continue;
+                }
+            }
+
+            ReportUnexpected("a field ('name: value'), a nested declaration or '}'");
+            do
+            {
+                index++;
+            }
+            while (Current.Kind is not (TokenKind.Identifier or TokenKind.CloseBrace or TokenKind.EndOfFile));
+        }
+    }
+
+    /// <summary>
+    /// A declaration that starts a line at or left of its parent's column is the parent's sibling:
+    /// the parent lost its '}' and must not swallow what follows.
+    /// </summary>
+    private bool IsSiblingOf(Token parentKind)
+    {
+        var parent = file.GetPosition(parentKind.Span.Start);
+        var current = file.GetPosition(Current.Span.Start);
+        return current.Line > file.GetPosition(Previous.Span.End).Line && current.Column <= parent.Column;
+    }
+
+    private FieldSyntax ParseField(int depth)
+    {
+        var name = Advance();
+        Token? atSign = null;
+        Token? tag = null;
+        if (Current.Kind == TokenKind.At)
+        {
+            atSign = Advance();
+            if (Current.Kind == TokenKind.Identifier)
+            {
+                tag = Advance();
+            }
+            else
+            {
+                ReportMissing("a language tag such as 'en' or 'ar' after '@'");
+                tag = Token.Missing(TokenKind.Identifier, Previous.Span.End);
+            }
+        }
+
+        Token colon;
+        if (Current.Kind == TokenKind.Colon)
+        {
+            colon = Advance();
+        }
+        else
+        {
+            ReportMissing(string.Concat("':' after the field name '", name.Text, "'"));
+            colon = Token.Missing(TokenKind.Colon, Previous.Span.End);
+        }
+
+        return new FieldSyntax(name, atSign, tag, colon, ParseValue(name.Text, depth));
+    }
+
+    private static bool StartsValue(TokenKind kind) => kind is TokenKind.String or TokenKind.TextBlock or TokenKind.Date
+        or TokenKind.Time or TokenKind.Integer or TokenKind.OpenBracket;
+
+    private ValueSyntax ParseValue(string fieldName, int depth)
+    {
+        var token = Current;
+        if (StartsValue(token.Kind) && token.Kind != TokenKind.OpenBracket)
+        {
+            return new TokenValueSyntax(Advance());
+        }
+
+        if (token.Kind == TokenKind.Identifier && Peek(1).Kind is not (TokenKind.Colon or TokenKind.At or TokenKind.OpenBrace))
+        {
+            return new TokenValueSyntax(Advance());
+        }
+
+        if (token.Kind == TokenKind.OpenBracket)
+        {
+            return ParseList(fieldName, depth + 1);
+        }
+
+        ReportMissing(string.Concat("a value for '", fieldName, "'"));
+        return new TokenValueSyntax(Token.Missing(TokenKind.Identifier, Previous.Span.End));
+    }
+
+    private ListValueSyntax ParseList(string fieldName, int depth)
+    {
+        var openBracket = Advance();
+        if (depth > Limits.MaxNestingDepth)
+        {
+            diagnostics.Report(Rules.LimitExceeded, openBracket.Span,
+                string.Concat("Lists nested deeper than ", Limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture), " levels; this one is skipped"));
+            return new ListValueSyntax(openBracket, Array.Empty<ValueSyntax>(), Array.Empty<Token>(), SkipBalanced(TokenKind.OpenBracket, TokenKind.CloseBracket));
+        }
+
+        var items = new List<ValueSyntax>();
+        var separators = new List<Token>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = Current;
+            if (token.Kind == TokenKind.CloseBracket)
+            {
+                return new ListValueSyntax(openBracket, items, separators, Advance());
+            }
+
+            if (token.Kind == TokenKind.Comma)
+            {
+                if (items.Count == separators.Count)
+                {
+                    diagnostics.Report(Rules.Expected, token.Span, "a list item before ','", "','");
+                }
+
+                separators.Add(Advance());
+                continue;
+            }
+
+            var fieldFollows = token.Kind == TokenKind.Identifier && Peek(1).Kind is TokenKind.Colon or TokenKind.At or TokenKind.OpenBrace;
+            if ((StartsValue(token.Kind) || token.Kind == TokenKind.Identifier) && !fieldFollows)
+            {
+                if (items.Count > separators.Count)
+                {
+                    ReportMissing("',' between list items");
+                }
+
+                items.Add(ParseValue(fieldName, depth));
+                continue;
+            }
+
+            ReportMissing("']' to close the list of '" + fieldName + "'");
+            return new ListValueSyntax(openBracket, items, separators, Token.Missing(TokenKind.CloseBracket, Previous.Span.End));
+        }
+    }
+
+    /// <summary>Skips to the token that closes the one just read, counting iteratively.</summary>
+    private Token SkipBalanced(TokenKind open, TokenKind close)
+    {
+        var level = 1;
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            if ((index & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var kind = Advance().Kind;
+            if (kind == open)
+            {
+                level++;
+            }
+            else if (kind == close && --level == 0)
+            {
+                return Previous;
+            }
+        }
+
+        return Token.Missing(close, Previous.Span.End);
+    }
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (index < tokens.Count - 1)
+        {
+            index++;
+        }
+
+        return token;
+    }
+
+    /// <summary>A token the parser expected is absent: report at the end of the token before it, where the user looks.</summary>
+    private void ReportMissing(string expected)
+    {
+        var at = index == 0 ? 0 : Previous.Span.End;
+        diagnostics.Report(Rules.Expected, new TextSpan(at, 0), expected, Describe(Current));
+    }
+
+    private void ReportUnexpected(string expected) => diagnostics.Report(Rules.Expected, Current.Span, expected, Describe(Current));
+
+    internal static string Describe(Token token) => token.Kind switch
+    {
+        TokenKind.EndOfFile => "the end of the file",
+        TokenKind.String => "a string",
+        TokenKind.TextBlock => "a text block",
+        TokenKind.Date => "the date '" + token.Text + "'",
+        TokenKind.Time => "the time '" + token.Text + "'",
+        TokenKind.Integer => "the number '" + Lexer.Shorten(token.Text) + "'",
+        _ => "'" + Lexer.Escape(Lexer.Shorten(token.Text)) + "'",
+    };
+}
