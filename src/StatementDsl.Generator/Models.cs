@@ -1,0 +1,51 @@
+using StatementDsl.Language.Semantics;
+
+namespace StatementDsl.Generator;
+
+/// <summary>One declared id of a file, as the id table holds it (no Roslyn types, compared by value).</summary>
+internal sealed record SymbolModel(string Id, DeclarationKind Kind, int Start, int Length, int Line, int Column, bool Misplaced);
+
+/// <summary>What a file contributes to the id table: small, and unchanged by edits to text values.</summary>
+internal sealed record FileSymbolsModel(string Path, string ClassName, EquatableArray<SymbolModel> Symbols);
+
+/// <summary>The result of the parse step: the text to bind and the file's id summary.</summary>
+internal sealed record ParsedFileModel(string Path, string Text, FileSymbolsModel Symbols);
+
+/// <summary>
+/// The ids of every file of the compilation, compared by value. The lookup table is built once per
+/// distinct id table and shared by every file's bind step.
+/// </summary>
+internal sealed class IdTableModel : IEquatable<IdTableModel>
+{
+    private readonly Lazy<SymbolTable> table;
+
+    public IdTableModel(EquatableArray<FileSymbolsModel> files)
+    {
+        Files = files;
+        table = new Lazy<SymbolTable>(() => SymbolTable.Build(files.Select(StatementParsing.ToDeclarations)), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public EquatableArray<FileSymbolsModel> Files { get; }
+
+    public SymbolTable Table => table.Value;
+
+    public bool Equals(IdTableModel? other) => other is not null && Files.Equals(other.Files);
+
+    public override bool Equals(object? obj) => Equals(obj as IdTableModel);
+
+    public override int GetHashCode() => Files.GetHashCode();
+}
+
+/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; …Get&lt;Speech&gt;(5)</c>.</summary>
+internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, int Line);
+
+/// <summary>Everything the emitter needs for one file's class.</summary>
+internal sealed record FileModel(
+    string Path,
+    string ClassName,
+    bool OwnsClass,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<EquatableArray<string>> Chunks);
+
+/// <summary>The namespace the generated code goes in (StatementDslNamespace, else RootNamespace).</summary>
+internal sealed record GenerationOptions(string Namespace);

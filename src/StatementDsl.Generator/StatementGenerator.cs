@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StatementDsl.Generator;
+
+/// <summary>
+/// Turns the project's <c>.stmt</c> files into typed records (LANGUAGE.md §6). Each file is parsed
+/// alone; only the small id table is combined across files, so editing a quote re-emits that file
+/// only and editing C# re-runs nothing. Diagnostics come from <see cref="StatementAnalyzer"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class StatementGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the pipeline steps, for incremental tests.</summary>
+    public static class Steps
+    {
+        public const string Files = "StatementFiles";
+        public const string Parse = "Parse";
+        public const string IdTable = "IdTable";
+        public const string Bind = "Bind";
+        public const string Options = "Options";
+        public const string ClassNames = "ClassNames";
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => IsStatementFile(text.Path))
+            .WithTrackingName(Steps.Files);
+
+        var parsed = files
+            .Select(static (text, cancellationToken) =>
+                StatementParsing.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken))
+            .WithTrackingName(Steps.Parse);
+
+        var idTable = parsed
+            .Select(static (file, _) => file.Symbols)
+            .Collect()
+            .Select(static (files, _) => new IdTableModel(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(Steps.IdTable);
+
+        var bound = parsed
+            .Combine(idTable)
+            .Select(static (pair, cancellationToken) =>
+                StatementParsing.ToModel(StatementParsing.Bind(pair.Left, pair.Right, cancellationToken), pair.Right.Table, cancellationToken))
+            .WithTrackingName(Steps.Bind);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) =>
+            {
+                provider.GlobalOptions.TryGetValue("build_property.StatementDslNamespace", out var configured);
+                provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root);
+                return new GenerationOptions((string.IsNullOrWhiteSpace(configured) ? root : configured)?.Trim() ?? string.Empty);
+            })
+            .WithTrackingName(Steps.Options);
+
+        var classNames = idTable
+            .Select(static (table, _) => table.Files
+                .Where(f => string.Equals(table.Table.ClassOwner(f.ClassName), f.Path, StringComparison.Ordinal))
+                .Select(f => f.ClassName)
+                .Distinct(StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(Steps.ClassNames);
+
+        context.RegisterSourceOutput(bound.Combine(options), static (output, pair) =>
+        {
+            var (file, generation) = pair;
+            if (file.OwnsClass)
+            {
+                output.AddSource(HintName(file.ClassName), SourceText.From(EmitFile(file, generation), System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(classNames.Combine(options), static (output, pair) =>
+        {
+            if (pair.Left.Count > 0)
+            {
+                output.AddSource("StatementDslRecords.g.cs", SourceText.From(EmitRegistry(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    internal static bool IsStatementFile(string path) => path.EndsWith(".stmt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A hint name that is unique per class and safe on every file system.</summary>
+    private static string HintName(string className)
+    {
+        var safe = new System.Text.StringBuilder();
+        foreach (var c in className.TrimStart('@'))
+        {
+            safe.Append(c < 128 && (char.IsLetterOrDigit(c) || c == '_') ? c : '_');
+        }
+
+        var hash = 0u;
+        foreach (var c in className)
+        {
+            hash = unchecked((hash * 16777619) ^ c);
+        }
+
+        return safe + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".stmt.g.cs";
+    }
+}

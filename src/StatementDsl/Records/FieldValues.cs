@@ -1,0 +1,121 @@
+namespace StatementDsl.Records;
+
+/// <summary>The decoded fields of one record, looked up by name while its typed object is built.</summary>
+internal sealed class FieldValues
+{
+    private readonly List<Field> fields;
+
+    private FieldValues(List<Field> fields) => this.fields = fields;
+
+    public static FieldValues Read(ref RecordReader reader, RecordStore store)
+    {
+        var count = reader.ReadInt();
+        var fields = new List<Field>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.ReadString()!;
+            var language = reader.ReadString();
+            var tag = reader.ReadByte();
+            switch (tag)
+            {
+                case RecordFormat.IntegerTag:
+                    fields.Add(new Field(name, language, tag, null, reader.ReadInt(), null));
+                    break;
+                case RecordFormat.TextListTag or RecordFormat.ReferenceListTag:
+                    var items = new string[reader.ReadInt()];
+                    for (var j = 0; j < items.Length; j++)
+                    {
+                        items[j] = reader.ReadString()!;
+                    }
+
+                    fields.Add(new Field(name, language, tag, null, 0, items));
+                    break;
+                default:
+                    fields.Add(new Field(name, language, tag, reader.ReadString(), 0, null));
+                    break;
+            }
+        }
+
+        return new FieldValues(fields) { Store = store };
+    }
+
+    public required RecordStore Store { get; init; }
+
+    /// <summary>The untagged value of a single-valued text field, else the first.</summary>
+    public string? Text(string name)
+    {
+        string? first = null;
+        foreach (var field in fields)
+        {
+            if (field.Name == name)
+            {
+                if (field.Language is null)
+                {
+                    return field.Text;
+                }
+
+                first ??= field.Text;
+            }
+        }
+
+        return first;
+    }
+
+    public IReadOnlyList<string> Texts(string name)
+    {
+        var values = new List<string>();
+        foreach (var field in fields)
+        {
+            if (field.Name == name)
+            {
+                values.AddRange(field.Items ?? [field.Text!]);
+            }
+        }
+
+        return values;
+    }
+
+    public IReadOnlyList<LocalizedText> Localized(string name) =>
+        fields.Where(f => f.Name == name).Select(f => new LocalizedText(f.Text!, f.Language)).ToArray();
+
+    /// <summary>Every tagged variant of the single-valued text fields (not names, which have <see cref="Actor.Names"/>).</summary>
+    public IReadOnlyList<LocalizedField> Variants() =>
+        fields.Where(f => f.Language is not null && f.Tag == RecordFormat.TextTag && f.Name is not ("name" or "quote" or "paraphrase" or "note" or "alias"))
+            .Select(f => new LocalizedField(f.Name, new LocalizedText(f.Text!, f.Language)))
+            .ToArray();
+
+    public IReadOnlyList<Passage> Passages()
+    {
+        var passages = new List<Passage>();
+        foreach (var field in fields)
+        {
+            var kind = field.Name switch
+            {
+                "quote" => PassageKind.Quote,
+                "paraphrase" => PassageKind.Paraphrase,
+                "note" => PassageKind.Note,
+                _ => (PassageKind?)null,
+            };
+            if (kind is PassageKind passageKind)
+            {
+                passages.Add(new Passage(passageKind, field.Text!, field.Language));
+            }
+        }
+
+        return passages;
+    }
+
+    public PartialDate? Date(string name) => Text(name) is { } text ? PartialDate.Parse(text) : null;
+
+    public int? Integer(string name) => fields.FirstOrDefault(f => f.Name == name && f.Tag == RecordFormat.IntegerTag) is { } field ? field.Integer : null;
+
+    public Deferred? Reference(string name) => Text(name) is { } id ? new Deferred(Store, id) : null;
+
+    public DeferredList? References(string name)
+    {
+        var ids = Texts(name);
+        return ids.Count == 0 ? null : new DeferredList(Store, ids.ToArray());
+    }
+
+    private sealed record Field(string Name, string? Language, byte Tag, string? Text, int Integer, string[]? Items);
+}

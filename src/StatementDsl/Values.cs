@@ -1,0 +1,22 @@
+namespace StatementDsl;
+
+/// <summary>Where a record was declared: the path as given to the compiler, 1-based line and column.</summary>
+public sealed record SourceLocation(string Path, int Line, int Column)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path}({Line},{Column})");
+}
+
+/// <summary>A text in one language; <see cref="Language"/> is null when the author gave no tag.</summary>
+public sealed record LocalizedText(string Value, string? Language = null)
+{
+    public override string ToString() => Value;
+}
+
+/// <summary>A content passage of an utterance, in file order.</summary>
+public sealed record Passage(PassageKind Kind, string Text, string? Language = null);
+
+/// <summary>
+/// A tagged variant of a single-valued text field (<c>title@en</c>, <c>role@fr</c>). The record's own
+/// property holds the untagged value, else the first; every variant stays here, so nothing is lost.
+/// </summary>
+public sealed record LocalizedField(string Field, LocalizedText Text);
