@@ -24,6 +24,9 @@ public sealed class Lexer
         this.cancellationToken = cancellationToken;
     }
 
+    /// <summary>True when an unterminated text block ran to the end of the file (already reported as STMT0003).</summary>
+    public bool ReachedEndInsideTextBlock { get; private set; }
+
     public List<Token> LexAll()
     {
         var tokens = new List<Token>();
@@ -142,10 +145,27 @@ public sealed class Lexer
     private void SkipUnexpected()
     {
         var start = position;
-        while (position < text.Length && !StartsToken(position) && !IsWhitespace(text[position])
-               && text[position] != '\r' && text[position] != '\n'
+        while (position < text.Length && !StartsToken(position) && text[position] != '\r' && text[position] != '\n'
                && !(text[position] == '/' && position + 1 < text.Length && text[position + 1] == '/'))
         {
+            if (IsWhitespace(text[position]))
+            {
+                // White space inside a run of garbage on one line keeps it one mistake.
+                var next = position;
+                while (next < text.Length && IsWhitespace(text[next]))
+                {
+                    next++;
+                }
+
+                if (next >= text.Length || StartsToken(next) || text[next] == '\r' || text[next] == '\n' || text[next] == '/')
+                {
+                    break;
+                }
+
+                position = next;
+                continue;
+            }
+
             var first = position;
             position += char.IsSurrogatePair(text, position) ? 2 : 1;
 
@@ -452,6 +472,7 @@ public sealed class Lexer
             if (position >= text.Length)
             {
                 diagnostics.Report(Rules.UnterminatedTextBlock, new TextSpan(start, 3));
+                ReachedEndInsideTextBlock = true;
                 return Make(TokenKind.TextBlock, start, Dedent(lines, string.Empty));
             }
 

@@ -19,6 +19,9 @@ public sealed class Parser
     private List<Token> tokens = new();
     private int index;
 
+    /// <summary>Set when a text block swallowed the rest of the file: what is then missing was already reported once.</summary>
+    private bool endAlreadyReported;
+
     private Parser(SourceFile file, CancellationToken cancellationToken)
     {
         this.file = file;
@@ -45,7 +48,9 @@ public sealed class Parser
             return new SyntaxFile(file, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }
 
-        tokens = new Lexer(file, diagnostics, cancellationToken).LexAll();
+        var lexer = new Lexer(file, diagnostics, cancellationToken);
+        tokens = lexer.LexAll();
+        endAlreadyReported = lexer.ReachedEndInsideTextBlock;
         var declarations = new List<DeclarationSyntax>();
         while (Current.Kind != TokenKind.EndOfFile)
         {
@@ -294,6 +299,11 @@ public sealed class Parser
     /// <summary>A token the parser expected is absent: report at the end of the token before it, where the user looks.</summary>
     private void ReportMissing(string expected)
     {
+        if (endAlreadyReported && Current.Kind == TokenKind.EndOfFile)
+        {
+            return;
+        }
+
         var at = index == 0 ? 0 : Previous.Span.End;
         diagnostics.Report(Rules.Expected, new TextSpan(at, 0), expected, Describe(Current));
     }
