@@ -22,12 +22,12 @@ internal static class GeneratorHarness
             .ToImmutableArray();
     });
 
-    public static CSharpCompilation CreateCompilation(string code = "public static class Program { public static void Main() { } }") =>
+    public static CSharpCompilation CreateCompilation(string code = "public static class Program { public static void Main() { } }", bool warningsAsErrors = true) =>
         CSharpCompilation.Create(
             "Records",
             new[] { CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), "Program.cs") },
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default));
 
     public static GeneratorDriver CreateDriver(string rootNamespace = "Sample", params AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(

@@ -1,0 +1,57 @@
+extern alias generator;
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using StatementAnalyzer = generator::StatementDsl.Generator.StatementAnalyzer;
+
+namespace StatementDsl.Tests.Generator;
+
+public class AnalyzerTests
+{
+    private static async Task<ImmutableArray<Diagnostic>> Analyze(CancellationToken cancellationToken, params AdditionalText[] files)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(warningsAsErrors: false);
+        var options = new AnalyzerOptions(files.ToImmutableArray());
+        var withAnalyzers = compilation.WithAnalyzers([new StatementAnalyzer()], options);
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+    }
+
+    [Fact]
+    public async Task Diagnostics_point_at_the_stmt_files_own_line_and_column()
+    {
+        var diagnostics = await Analyze(
+            CancellationToken.None,
+            GeneratorHarness.File("/p/roster.stmt", "person a { name: \"x\" }\n"),
+            GeneratorHarness.File("/p/meeting.stmt", "meeting m { date: 2016\n  speech s { quote: \"q\" }\n  speech t { by: b }\n}\n"));
+        var shown = diagnostics.Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}) {d.Id} {d.Severity}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "/p/meeting.stmt(2,10) STMT1001 Warning", "/p/meeting.stmt(3,18) STMT1003 Error" }, shown);
+        var unknown = diagnostics.Single(d => d.Id == "STMT1003");
+        Assert.Equal("Unknown reference 'b'; did you mean 'a'?", unknown.GetMessage());
+        Assert.EndsWith("docs/diagnostics/STMT1003.md", unknown.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_analysis_stops_with_OperationCanceledException()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Analyze(cancelled.Token, GeneratorHarness.File("/p/a.stmt", "person a { name: \"x\" }")));
+    }
+
+    [Fact]
+    public void Descriptors_agree_with_the_rule_catalog()
+    {
+        var descriptors = new StatementAnalyzer().SupportedDiagnostics;
+        Assert.Equal(StatementDsl.Language.Diagnostics.Rules.All.Select(r => r.Id), descriptors.Select(d => d.Id));
+        foreach (var (rule, descriptor) in StatementDsl.Language.Diagnostics.Rules.All.Zip(descriptors))
+        {
+            Assert.Equal(rule.Title, descriptor.Title.ToString());
+            Assert.Equal(rule.Category, descriptor.Category);
+            Assert.Equal(rule.DefaultSeverity.ToString(), descriptor.DefaultSeverity.ToString());
+            Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
+        }
+    }
+}
