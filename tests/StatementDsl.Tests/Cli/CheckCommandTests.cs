@@ -22,7 +22,7 @@ public class CheckCommandTests
         var (code, output, _) = CliRunner.Run("check", folder);
         Assert.Equal(1, code);
         var path = Path.Combine(folder, "talks.stmt").Replace('\\', '/');
-        Assert.Equal($"{path}(2,19): error STMT1003: Unknown reference 'b'\n", output);
+        Assert.Equal($"{path}(2,19): error STMT1003: Unknown reference 'b'; did you mean 'a'?\n", output);
     }
 
     [Fact]
