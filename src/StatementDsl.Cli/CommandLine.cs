@@ -6,6 +6,8 @@ internal static class CommandLine
     public const string Usage = """
         Usage:
           stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
+          stmt format [--check] PATH...                         rewrite files in the canonical layout
+          stmt export --to json [-o FILE] PATH...               the bound model as one JSON document
         PATH is a .stmt file or a folder searched recursively.
         """;
 
@@ -23,6 +25,8 @@ internal static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(rest, output),
+                "format" => FormatCommand.Run(rest, output),
+                "export" => ExportCommand.Run(rest, output),
                 _ => throw new UsageException($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }

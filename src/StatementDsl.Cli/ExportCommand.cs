@@ -1,0 +1,60 @@
+namespace StatementDsl.Cli;
+
+/// <summary><c>stmt export --to json [-o FILE] PATH…</c>: the bound model of all given files as one JSON document.</summary>
+internal static class ExportCommand
+{
+    public static int Run(IReadOnlyList<string> arguments, TextWriter output)
+    {
+        string? target = null;
+        string? outputPath = null;
+        var paths = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            switch (arguments[i])
+            {
+                case "--to" when i + 1 < arguments.Count:
+                    target = arguments[++i];
+                    break;
+                case "-o" or "--output" when i + 1 < arguments.Count:
+                    outputPath = arguments[++i];
+                    break;
+                case var option when option.StartsWith('-'):
+                    throw new UsageException($"Unknown or incomplete option {option} for export");
+                default:
+                    paths.Add(arguments[i]);
+                    break;
+            }
+        }
+
+        if (target != "json")
+        {
+            throw new UsageException(target is null ? "export needs --to json" : $"Unknown export target '{target}'; the available target is json");
+        }
+
+        if (paths.Count == 0)
+        {
+            throw new UsageException("export needs at least one file or folder");
+        }
+
+        var (_, compilation) = Workspace.Load(paths);
+        using var buffer = new MemoryStream();
+        JsonExporter.Write(compilation, buffer);
+        buffer.WriteByte((byte)'\n');
+        if (outputPath is null)
+        {
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            FormatCommand.WriteAtomically(outputPath, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), byteOrderMark: false);
+        }
+
+        var errors = compilation.Diagnostics.Count(d => d.Severity == StatementDsl.Language.Diagnostics.Severity.Error);
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"stmt: exported with {errors} error(s); run 'stmt check' to see them");
+        }
+
+        return errors > 0 ? 1 : 0;
+    }
+}
