@@ -33,6 +33,11 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
 
             var cancellationToken = start.CancellationToken;
             var compilation = new Lazy<IReadOnlyDictionary<string, BoundFile>>(() => BindAll(files, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var editorConfig = new Lazy<EditorConfigSeverities>(
+                () => EditorConfigSeverities.Parse(start.Options.AdditionalFiles
+                    .Where(f => EditorConfigSeverities.IsEditorConfig(f.Path))
+                    .Select(f => (f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty))),
+                LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(fileContext =>
             {
                 if (!StatementGenerator.IsStatementFile(fileContext.AdditionalFile.Path)
@@ -41,20 +46,65 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
+                var options = editorConfig.Value.For(fileContext.AdditionalFile.Path);
                 foreach (var diagnostic in bound.Diagnostics)
                 {
                     fileContext.CancellationToken.ThrowIfCancellationRequested();
-                    fileContext.ReportDiagnostic(ToRoslyn(diagnostic));
+                    var descriptor = DiagnosticDescriptors.For(diagnostic.Rule);
+                    if (ConfiguredSeverity(options, descriptor) is var severity && severity != SuppressedSeverity)
+                    {
+                        fileContext.ReportDiagnostic(ToRoslyn(diagnostic, severity ?? descriptor.DefaultSeverity));
+                    }
                 }
             });
         });
     }
 
-    internal static Microsoft.CodeAnalysis.Diagnostic ToRoslyn(LanguageDiagnostic diagnostic)
+    /// <summary>Stands for "none": the diagnostic is not reported at all.</summary>
+    private const DiagnosticSeverity SuppressedSeverity = (DiagnosticSeverity)(-1);
+
+    internal static Microsoft.CodeAnalysis.Diagnostic ToRoslyn(LanguageDiagnostic diagnostic, DiagnosticSeverity severity)
     {
         var location = ToLocation(diagnostic.Location);
         var additional = diagnostic.RelatedLocation is { } related ? new[] { ToLocation(related) } : null;
-        return Microsoft.CodeAnalysis.Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.Rule), location, additional, diagnostic.Message);
+        return Microsoft.CodeAnalysis.Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.Rule), location, severity, additional, null, diagnostic.Message);
+    }
+
+    /// <summary>
+    /// The severity that <c>.editorconfig</c> gives the rule for this <c>.stmt</c> file (see
+    /// <see cref="EditorConfigSeverities"/>): the rule's id first, then its category, then all analyzer diagnostics.
+    /// </summary>
+    internal static DiagnosticSeverity? ConfiguredSeverity(IReadOnlyDictionary<string, string> options, DiagnosticDescriptor descriptor)
+    {
+        var keys = new[]
+        {
+            "dotnet_diagnostic." + descriptor.Id.ToLowerInvariant() + ".severity",
+            "dotnet_analyzer_diagnostic.category-" + descriptor.Category.ToLowerInvariant() + ".severity",
+            "dotnet_analyzer_diagnostic.severity",
+        };
+        foreach (var key in keys)
+        {
+            if (options.TryGetValue(key, out var value))
+            {
+                switch (value)
+                {
+                    case "error":
+                        return DiagnosticSeverity.Error;
+                    case "warning" or "warn":
+                        return DiagnosticSeverity.Warning;
+                    case "suggestion" or "info":
+                        return DiagnosticSeverity.Info;
+                    case "silent" or "hidden":
+                        return DiagnosticSeverity.Hidden;
+                    case "none" or "suppress":
+                        return SuppressedSeverity;
+                    case "default":
+                        return null;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Location ToLocation(StatementDsl.Language.Diagnostics.Location location) => Location.Create(

@@ -33,6 +33,34 @@ public class AnalyzerTests
         Assert.EndsWith("docs/diagnostics/STMT1003.md", unknown.Descriptor.HelpLinkUri, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("root = true\n[*.stmt]\ndotnet_diagnostic.STMT1001.severity = error\n", "Error")]
+    [InlineData("root = true\n[*]\ndotnet_diagnostic.stmt1001.severity = suggestion\n", "Info")]
+    [InlineData("root = true\n[**/talks/*.{stmt,txt}]\ndotnet_analyzer_diagnostic.category-Semantics.severity = error\n", "Error")]
+    [InlineData("root = true\n[other/*.stmt]\ndotnet_diagnostic.STMT1001.severity = error\n", "Warning")]
+    [InlineData("[*.stmt]\ndotnet_diagnostic.STMT1001.severity = error\n[meeting.stmt]\ndotnet_diagnostic.STMT1001.severity = default\n", "Warning")]
+    public async Task Editorconfig_sections_set_the_severity_of_stmt_diagnostics(string editorConfig, string expected)
+    {
+        var diagnostics = await Analyze(
+            CancellationToken.None,
+            GeneratorHarness.File("/p/.editorconfig", editorConfig),
+            GeneratorHarness.File("/p/talks/meeting.stmt", "meeting m { date: 2016\n  speech s { quote: \"q\" }\n}\n"));
+        Assert.Equal(expected, Assert.Single(diagnostics).Severity.ToString());
+    }
+
+    [Fact]
+    public async Task Severity_none_silences_and_nearer_files_win()
+    {
+        var diagnostics = await Analyze(
+            CancellationToken.None,
+            GeneratorHarness.File("/p/.editorconfig", "root = true\n[*.stmt]\ndotnet_diagnostic.STMT1001.severity = error\n"),
+            GeneratorHarness.File("/p/talks/.editorconfig", "[*.stmt]\ndotnet_diagnostic.STMT1001.severity = none\n"),
+            GeneratorHarness.File("/p/talks/meeting.stmt", "meeting m { date: 2016\n  speech s { quote: \"q\" }\n}\n"),
+            GeneratorHarness.File("/p/other.stmt", "statement t { date: 2016 }\n"));
+        var remaining = Assert.Single(diagnostics);
+        Assert.Equal(("/p/other.stmt", DiagnosticSeverity.Error), (remaining.Location.GetLineSpan().Path, remaining.Severity));
+    }
+
     [Fact]
     public async Task A_cancelled_analysis_stops_with_OperationCanceledException()
     {

@@ -1,0 +1,90 @@
+namespace StatementDsl.Tests.EndToEnd;
+
+/// <summary>
+/// The package as a user gets it: pack to a local folder, reference it from a fresh project by
+/// PackageReference, build, run, and see the diagnostics at the .stmt file's own line and column.
+/// Builds run without the shared compiler server, which would keep an older analyzer of the same version loaded.
+/// </summary>
+public class PackageTests
+{
+    private const string Talks = """
+        person rycroft { name: "ماثيو ريكروفت"  name@en: "Matthew Rycroft" }
+
+        statement post {
+          date: 2016-09-25
+          quote: "إننا بحاجة الى تحديد كيفية وقف ذلك الآن"
+        }
+
+        statement remarks { by: rycroft  date: 2016-09-25  quote: "ولهذا انسحبت" }
+        """;
+
+    private const string Program = """
+        using Consumer.Records;
+
+        System.Console.OutputEncoding = new System.Text.UTF8Encoding(false);
+        System.Console.WriteLine($"{Talks.Remarks.Speaker!.Name} said: {Talks.Remarks.Passages[0].Text}");
+        System.Console.WriteLine($"post speaker null: {Talks.Post.Speaker is null}; people: {Talks.People.Count}");
+        """;
+
+    [Fact]
+    public void A_fresh_project_builds_runs_and_reports_STMT1001_at_the_stmt_line()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "stmt-e2e", Guid.NewGuid().ToString("N"));
+        var feed = Path.Combine(root, "feed");
+        var app = Path.Combine(root, "app");
+        Directory.CreateDirectory(app);
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
+
+        var pack = ProcessRunner.Run("dotnet", $"pack \"{Path.Combine(TestText.RepositoryRoot, "src", "StatementDsl")}\" -c Release -o \"{feed}\"", TestText.RepositoryRoot);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, "StatementDsl.0.1.0.nupkg")), pack.Output);
+
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <StatementDslNamespace>Consumer.Records</StatementDslNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="StatementDsl" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "talks.stmt"), Talks);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+
+        var build = ProcessRunner.Run("dotnet", "build -nologo -p:UseSharedCompilation=false", app, environment);
+        Assert.True(build.ExitCode == 0, build.Output);
+        var stmtPath = Path.Combine(app, "talks.stmt");
+        Assert.Contains($"{stmtPath}(3,11): warning STMT1001: statement 'post' has no speaker", build.Output, StringComparison.Ordinal);
+
+        var run = ProcessRunner.Run("dotnet", "run --no-build", app, environment);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("ماثيو ريكروفت said: ولهذا انسحبت", run.Output, StringComparison.Ordinal);
+        Assert.Contains("post speaker null: True; people: 1", run.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.stmt]\ndotnet_diagnostic.STMT1001.severity = error\n");
+        var strict = ProcessRunner.Run("dotnet", "build -nologo --no-incremental -p:UseSharedCompilation=false", app, environment);
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains($"{stmtPath}(3,11): error STMT1001", strict.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.stmt]\ndotnet_diagnostic.STMT1001.severity = none\n");
+        var silenced = ProcessRunner.Run("dotnet", "build -nologo --no-incremental -p:UseSharedCompilation=false", app, environment);
+        Assert.True(silenced.ExitCode == 0, silenced.Output);
+        Assert.DoesNotContain("STMT1001", silenced.Output, StringComparison.Ordinal);
+
+        Directory.Delete(root, recursive: true);
+    }
+}
