@@ -34,6 +34,10 @@ internal static class RecordFormat
     public const byte VoteKind = (byte)'V';
     public const byte EventKind = (byte)'E';
 
-    /// <summary>A chunk is closed once it holds this many bytes, so no single literal grows without bound.</summary>
+    /// <summary>
+    /// A chunk is closed once it holds this many bytes, so no single literal grows without bound. Each
+    /// chunk is one literal: joining literals with <c>"…"u8 + "…"u8</c> costs the compiler 17 times more
+    /// (measured: 8.5 s against 0.5 s for a meeting of 20,000 speeches, docs/generator.md).
+    /// </summary>
     public const int ChunkBytes = 64 * 1024;
 }

@@ -6,8 +6,8 @@ using StatementDsl.Records;
 namespace StatementDsl.Generator;
 
 /// <summary>
-/// Writes a bound file in <see cref="RecordFormat"/>: one literal line per record, grouped into chunks
-/// of about <see cref="RecordFormat.ChunkBytes"/> bytes, each line already escaped for a C# u8 literal.
+/// Writes a bound file in <see cref="RecordFormat"/>: records already escaped for a C# u8 literal,
+/// grouped into chunks of about <see cref="RecordFormat.ChunkBytes"/> bytes, each emitted as one literal.
 /// </summary>
 internal static class RecordEncoder
 {

@@ -32,8 +32,8 @@ public sealed partial class StatementGenerator
         {
             writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (line "
                 + property.Line.ToString(CultureInfo.InvariantCulture) + ").</summary>");
-            writer.WriteLine("public static " + Runtime + "." + property.TypeName + " " + property.Name + " => __Records.Get<" + Runtime + "."
-                + property.TypeName + ">(" + property.Index.ToString(CultureInfo.InvariantCulture) + ");");
+            writer.WriteLine("public static " + Runtime + "." + property.TypeName + " " + property.Name + " => __Records." + property.TypeName
+                + "(" + property.Index.ToString(CultureInfo.InvariantCulture) + ");");
             writer.WriteLine();
         }
 
@@ -48,15 +48,7 @@ public sealed partial class StatementGenerator
         writer.Indent();
         for (var i = 0; i < file.Chunks.Count; i++)
         {
-            writer.WriteLine(i.ToString(CultureInfo.InvariantCulture) + " =>");
-            writer.Indent();
-            var lines = file.Chunks[i];
-            for (var j = 0; j < lines.Count; j++)
-            {
-                writer.WriteLine("\"" + lines[j] + "\"u8" + (j + 1 < lines.Count ? " +" : ","));
-            }
-
-            writer.Unindent();
+            writer.WriteLine(i.ToString(CultureInfo.InvariantCulture) + " => \"" + string.Concat(file.Chunks[i]) + "\"u8,");
         }
 
         writer.WriteLine("_ => default,");

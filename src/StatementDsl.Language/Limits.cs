@@ -18,6 +18,9 @@ public static class Limits
     /// <summary>Longest string or text block, in UTF-16 code units.</summary>
     public const int MaxStringLength = 8 * 1024 * 1024;
 
+    /// <summary>Unknown references per file that get a "did you mean" suggestion (each costs a scan of all ids).</summary>
+    public const int MaxSuggestionsPerFile = 20;
+
     /// <summary>Most diagnostics reported for one file; one more says the rest were dropped.</summary>
     public const int MaxDiagnosticsPerFile = 200;
 }

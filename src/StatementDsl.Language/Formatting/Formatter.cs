@@ -169,8 +169,7 @@ public sealed class Formatter
             && !HasComments(list.CloseBracket)
             ? InlineValue(list)
             : null;
-        var lineStart = output.ToString().LastIndexOf('\n') + 1;
-        if (inline is not null && output.Length - lineStart + inline.Length <= MaxWidth)
+        if (inline is not null && CurrentColumn() + inline.Length <= MaxWidth)
         {
             output.Append(inline);
             return;
@@ -339,6 +338,17 @@ public sealed class Formatter
     }
 
     private string CommentText(Trivia trivia) => text.Substring(trivia.Span.Start, trivia.Span.Length).TrimEnd();
+
+    private int CurrentColumn()
+    {
+        var start = output.Length;
+        while (start > 0 && output[start - 1] != '\n')
+        {
+            start--;
+        }
+
+        return output.Length - start;
+    }
 
     private void Indent(int depth)
     {

@@ -130,6 +130,9 @@ public static class Binder
         private readonly DiagnosticBag diagnostics;
         private readonly BoundFile bound;
 
+        /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
+        private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
+
         public FileBinder(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken)
         {
             this.file = file;
@@ -383,8 +386,10 @@ public static class Binder
             var symbol = table.Lookup(id);
             if (symbol is null)
             {
-                var candidates = table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id);
-                diagnostics.Report(Rules.UnknownReference, token.Span, Lexer.Shorten(id), Suggestions.DidYouMean(Suggestions.Nearest(id, candidates)));
+                var suggestion = suggestionsLeft-- > 0
+                    ? Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id))
+                    : null;
+                diagnostics.Report(Rules.UnknownReference, token.Span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
                 return null;
             }
 
@@ -411,14 +416,14 @@ public static class Binder
             switch (entity.Kind)
             {
                 case DeclarationKind.Speech or DeclarationKind.Statement:
-                    if (!Writes(syntax, "by"))
+                    if (!entity.Writes("by"))
                     {
                         diagnostics.Report(Rules.MissingSpeaker, syntax.NameSpan, name, label);
                     }
 
                     CheckDate(entity, label);
                     break;
-                case DeclarationKind.Meeting when !Writes(syntax, "date"):
+                case DeclarationKind.Meeting when !entity.Writes("date"):
                     diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                     break;
             }
@@ -426,7 +431,7 @@ public static class Binder
             foreach (var spec in DeclarationKinds.Fields(entity.Kind))
             {
                 var covered = spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting;
-                if (spec.Required && !covered && !Writes(syntax, spec.Name))
+                if (spec.Required && !covered && !entity.Writes(spec.Name))
                 {
                     diagnostics.Report(Rules.MissingRequiredField, syntax.NameSpan, name, label, spec.Name);
                 }
@@ -438,7 +443,7 @@ public static class Binder
             var syntax = entity.Syntax;
             if (entity.Kind == DeclarationKind.Statement)
             {
-                if (!Writes(syntax, "date"))
+                if (!entity.Writes("date"))
                 {
                     diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                 }
@@ -447,9 +452,9 @@ public static class Binder
             }
 
             var meeting = entity.Meeting;
-            if (!Writes(syntax, "date"))
+            if (!entity.Writes("date"))
             {
-                if (meeting is not null && !Writes(meeting.Syntax, "date"))
+                if (meeting is not null && !meeting.Writes("date"))
                 {
                     diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
                 }
@@ -463,9 +468,6 @@ public static class Binder
                 diagnostics.Report(Rules.SpeechOutsideMeetingDate, own.Syntax.Value.Span, label, date.DateText, meetingDate.DateText);
             }
         }
-
-        private static bool Writes(DeclarationSyntax syntax, string fieldName) =>
-            syntax.Members.Any(m => m is FieldSyntax f && string.Equals(f.Name.ValueText, fieldName, StringComparison.Ordinal));
 
         /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
         private void AssignCSharpNames()

@@ -49,6 +49,7 @@ public sealed class BoundEntity
 {
     private readonly List<BoundField> fields = new();
     private readonly List<BoundEntity> children = new();
+    private HashSet<string>? writtenFieldNames;
 
     internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
     {
@@ -101,6 +102,14 @@ public sealed class BoundEntity
         }
 
         return first;
+    }
+
+    /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
+    public bool Writes(string fieldName)
+    {
+        writtenFieldNames ??= new HashSet<string>(
+            Syntax.Members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
+        return writtenFieldNames.Contains(fieldName);
     }
 
     public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));

@@ -61,9 +61,17 @@ public sealed class SymbolTable
 
 internal static class Suggestions
 {
+    /// <summary>Longer words get no suggestion: a typo in a long id is rare, and the cost grows with length.</summary>
+    private const int MaxWordLength = 64;
+
     /// <summary>The candidate nearest to <paramref name="word"/> by edit distance, if near enough to be a likely typo.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
+        if (word.Length > MaxWordLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = Math.Max(2, word.Length / 3) + 1;
         foreach (var candidate in candidates)
@@ -88,34 +96,48 @@ internal static class Suggestions
 
     public static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?";
 
+    /// <summary>Levenshtein distance computed only within <paramref name="cutoff"/> of the diagonal; anything farther counts as cutoff + 1.</summary>
     private static int Distance(string a, string b, int cutoff)
     {
+        var beyond = cutoff + 1;
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            previous[j] = j <= cutoff ? j : beyond;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
+            var from = Math.Max(1, i - cutoff);
+            var to = Math.Min(b.Length, i + cutoff);
+            current[0] = i <= cutoff ? i : beyond;
+            if (from > 1)
+            {
+                current[from - 1] = beyond;
+            }
+
+            var rowMin = current[0];
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 rowMin = Math.Min(rowMin, current[j]);
             }
 
+            if (to < b.Length)
+            {
+                current[to + 1] = beyond;
+            }
+
             if (rowMin > cutoff)
             {
-                return rowMin;
+                return beyond;
             }
 
             (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], beyond);
     }
 }

@@ -26,37 +26,37 @@ public static partial class Roster
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Statement> Statements => __Records.Statements;
 
     /// <summary>org <c>un</c> (line 4).</summary>
-    public static global::StatementDsl.Organization Un => __Records.Get<global::StatementDsl.Organization>(0);
+    public static global::StatementDsl.Organization Un => __Records.Organization(0);
 
     /// <summary>org <c>security_council</c> (line 5).</summary>
-    public static global::StatementDsl.Organization SecurityCouncil => __Records.Get<global::StatementDsl.Organization>(1);
+    public static global::StatementDsl.Organization SecurityCouncil => __Records.Organization(1);
 
     /// <summary>org <c>uk</c> (line 12).</summary>
-    public static global::StatementDsl.Organization Uk => __Records.Get<global::StatementDsl.Organization>(2);
+    public static global::StatementDsl.Organization Uk => __Records.Organization(2);
 
     /// <summary>org <c>france</c> (line 13).</summary>
-    public static global::StatementDsl.Organization France => __Records.Get<global::StatementDsl.Organization>(3);
+    public static global::StatementDsl.Organization France => __Records.Organization(3);
 
     /// <summary>org <c>usa</c> (line 14).</summary>
-    public static global::StatementDsl.Organization Usa => __Records.Get<global::StatementDsl.Organization>(4);
+    public static global::StatementDsl.Organization Usa => __Records.Organization(4);
 
     /// <summary>org <c>syria</c> (line 15).</summary>
-    public static global::StatementDsl.Organization Syria => __Records.Get<global::StatementDsl.Organization>(5);
+    public static global::StatementDsl.Organization Syria => __Records.Organization(5);
 
     /// <summary>org <c>russia</c> (line 16).</summary>
-    public static global::StatementDsl.Organization Russia => __Records.Get<global::StatementDsl.Organization>(6);
+    public static global::StatementDsl.Organization Russia => __Records.Organization(6);
 
     /// <summary>person <c>de_mistura</c> (line 18).</summary>
-    public static global::StatementDsl.Person DeMistura => __Records.Get<global::StatementDsl.Person>(7);
+    public static global::StatementDsl.Person DeMistura => __Records.Person(7);
 
     /// <summary>person <c>jaafari</c> (line 27).</summary>
-    public static global::StatementDsl.Person Jaafari => __Records.Get<global::StatementDsl.Person>(8);
+    public static global::StatementDsl.Person Jaafari => __Records.Person(8);
 
     /// <summary>person <c>rycroft</c> (line 35).</summary>
-    public static global::StatementDsl.Person Rycroft => __Records.Get<global::StatementDsl.Person>(9);
+    public static global::StatementDsl.Person Rycroft => __Records.Person(9);
 
     /// <summary>person <c>delattre</c> (line 43).</summary>
-    public static global::StatementDsl.Person Delattre => __Records.Get<global::StatementDsl.Person>(10);
+    public static global::StatementDsl.Person Delattre => __Records.Person(10);
 
     internal static global::StatementDsl.Records.RecordSource __Source => new("Roster", "samples/Aleppo/roster.stmt", __Chunk, 1);
 
@@ -64,18 +64,7 @@ public static partial class Roster
 
     private static global::System.ReadOnlySpan<byte> __Chunk(int index) => index switch
     {
-        0 =>
-            "104;O2;un4;1;-1;4;4;name~s25;الأمم المتحدة4;name2;ens14;United Nations4;kind~e4;body4;abbr~s2;UN"u8 +
-            "133;O16;security_council5;1;-1;4;4;name~s32;مجلس الأمن الدولي4;name2;ens19;UN Security Council4;kind~e4;body6;parent~r2;un"u8 +
-            "100;O2;uk12;1;-1;4;4;name~s16;بريطانيا4;name2;ens14;United Kingdom4;kind~e5;state7;country~e2;GB"u8 +
-            "89;O6;france13;1;-1;4;4;name~s10;فرنسا4;name2;ens6;France4;kind~e5;state7;country~e2;FR"u8 +
-            "115;O3;usa14;1;-1;4;4;name~s31;الولايات المتحدة4;name2;ens13;United States4;kind~e5;state7;country~e2;US"u8 +
-            "87;O5;syria15;1;-1;4;4;name~s10;سوريا4;name2;ens5;Syria4;kind~e5;state7;country~e2;SY"u8 +
-            "89;O6;russia16;1;-1;4;4;name~s10;روسيا4;name2;ens6;Russia4;kind~e5;state7;country~e2;RU"u8 +
-            "220;P10;de_mistura18;1;-1;6;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura4;role~s38;المبعوث الأممي الخاص4;role2;ens26;UN Special Envoy for Syria3;for~r2;un8;wikidata~e7;Q370730"u8 +
-            "152;P7;jaafari27;1;-1;5;4;name~s23;بشار الجعفري4;name2;ens17;Bashar al-Jaafari4;role~s27;المندوب السوري3;for~r5;syria7;country~e2;SY"u8 +
-            "153;P7;rycroft35;1;-1;5;4;name~s25;ماثيو ريكروفت4;name2;ens15;Matthew Rycroft4;role~s31;السفير البريطاني3;for~r2;uk7;country~e2;GB"u8 +
-            "183;P8;delattre43;1;-1;6;4;name~s27;فرانسوا ديلاتر4;name2;ens18;François Delattre5;alias~s12;ديلاتر4;role~s27;السفير الفرنسي3;for~r6;france7;country~e2;FR"u8,
+        0 => "104;O2;un4;1;-1;4;4;name~s25;الأمم المتحدة4;name2;ens14;United Nations4;kind~e4;body4;abbr~s2;UN133;O16;security_council5;1;-1;4;4;name~s32;مجلس الأمن الدولي4;name2;ens19;UN Security Council4;kind~e4;body6;parent~r2;un100;O2;uk12;1;-1;4;4;name~s16;بريطانيا4;name2;ens14;United Kingdom4;kind~e5;state7;country~e2;GB89;O6;france13;1;-1;4;4;name~s10;فرنسا4;name2;ens6;France4;kind~e5;state7;country~e2;FR115;O3;usa14;1;-1;4;4;name~s31;الولايات المتحدة4;name2;ens13;United States4;kind~e5;state7;country~e2;US87;O5;syria15;1;-1;4;4;name~s10;سوريا4;name2;ens5;Syria4;kind~e5;state7;country~e2;SY89;O6;russia16;1;-1;4;4;name~s10;روسيا4;name2;ens6;Russia4;kind~e5;state7;country~e2;RU220;P10;de_mistura18;1;-1;6;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura4;role~s38;المبعوث الأممي الخاص4;role2;ens26;UN Special Envoy for Syria3;for~r2;un8;wikidata~e7;Q370730152;P7;jaafari27;1;-1;5;4;name~s23;بشار الجعفري4;name2;ens17;Bashar al-Jaafari4;role~s27;المندوب السوري3;for~r5;syria7;country~e2;SY153;P7;rycroft35;1;-1;5;4;name~s25;ماثيو ريكروفت4;name2;ens15;Matthew Rycroft4;role~s31;السفير البريطاني3;for~r2;uk7;country~e2;GB183;P8;delattre43;1;-1;6;4;name~s27;فرانسوا ديلاتر4;name2;ens18;François Delattre5;alias~s12;ديلاتر4;role~s27;السفير الفرنسي3;for~r6;france7;country~e2;FR"u8,
         _ => default,
     };
 }

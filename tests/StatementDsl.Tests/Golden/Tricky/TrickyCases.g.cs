@@ -26,34 +26,34 @@ public static partial class TrickyCases
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Statement> Statements => __Records.Statements;
 
     /// <summary>org <c>council</c> (line 4).</summary>
-    public static global::StatementDsl.Organization Council => __Records.Get<global::StatementDsl.Organization>(1);
+    public static global::StatementDsl.Organization Council => __Records.Organization(1);
 
     /// <summary>org <c>council_parent</c> (line 5).</summary>
-    public static global::StatementDsl.Organization CouncilParent => __Records.Get<global::StatementDsl.Organization>(2);
+    public static global::StatementDsl.Organization CouncilParent => __Records.Organization(2);
 
     /// <summary>person <c>دي_ميستورا</c> (line 6).</summary>
-    public static global::StatementDsl.Person دي_ميستورا => __Records.Get<global::StatementDsl.Person>(3);
+    public static global::StatementDsl.Person دي_ميستورا => __Records.Person(3);
 
     /// <summary>person <c>class</c> (line 7).</summary>
-    public static global::StatementDsl.Person Class => __Records.Get<global::StatementDsl.Person>(4);
+    public static global::StatementDsl.Person Class => __Records.Person(4);
 
     /// <summary>meeting <c>session-7</c> (line 9).</summary>
-    public static global::StatementDsl.Meeting Session7 => __Records.Get<global::StatementDsl.Meeting>(5);
+    public static global::StatementDsl.Meeting Session7 => __Records.Meeting(5);
 
     /// <summary>speech <c>opening</c> (line 20).</summary>
-    public static global::StatementDsl.Speech Opening => __Records.Get<global::StatementDsl.Speech>(6);
+    public static global::StatementDsl.Speech Opening => __Records.Speech(6);
 
     /// <summary>speech <c>reply</c> (line 21).</summary>
-    public static global::StatementDsl.Speech Reply => __Records.Get<global::StatementDsl.Speech>(7);
+    public static global::StatementDsl.Speech Reply => __Records.Speech(7);
 
     /// <summary>vote <c>resolution</c> (line 23).</summary>
-    public static global::StatementDsl.Vote Resolution => __Records.Get<global::StatementDsl.Vote>(9);
+    public static global::StatementDsl.Vote Resolution => __Records.Vote(9);
 
     /// <summary>event <c>applause</c> (line 24).</summary>
-    public static global::StatementDsl.Incident Applause => __Records.Get<global::StatementDsl.Incident>(10);
+    public static global::StatementDsl.Incident Applause => __Records.Incident(10);
 
     /// <summary>statement <c>press_remarks</c> (line 27).</summary>
-    public static global::StatementDsl.Statement PressRemarks => __Records.Get<global::StatementDsl.Statement>(11);
+    public static global::StatementDsl.Statement PressRemarks => __Records.Statement(11);
 
     internal static global::StatementDsl.Records.RecordSource __Source => new("TrickyCases", "tricky.stmt", __Chunk, 1);
 
@@ -61,19 +61,7 @@ public static partial class TrickyCases
 
     private static global::System.ReadOnlySpan<byte> __Chunk(int index) => index switch
     {
-        0 =>
-            "107;T12;tricky_cases2;1;-1;3;5;title~s30;Tab\u0009here, \"quoted\", back\\slash8;language~e2;ar6;status~e11;provisional"u8 +
-            "78;O7;council4;1;-1;3;4;name~s8;مجلس4;kind~e4;body6;parent~r14;council_parent"u8 +
-            "77;O14;council_parent5;1;-1;3;4;name~s6;Parent4;kind~e5;other6;parent~r7;council"u8 +
-            "159;P19;دي_ميستورا6;1;-1;5;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura5;alias~s3;SdM5;alias~s10;de Mistura3;for~r7;council"u8 +
-            "83;P5;class7;1;-1;3;4;name~s24;\u2067مرحبا\u2069 isolate7;country~e2;GB8;wikidata~e2;Q1"u8 +
-            "208;M9;session-79;1;-1;9;4;date~d7;2016-096;number~i7774;5;start~t5;10:003;end~t22;2016-09-25T13:05-04:004;kind~e10;high_level11;convened_by~R1;7;council5;chair~r5;class6;agenda~S2;3;one3;two6;record~s9;S/PV.7774"u8 +
-            "135;S7;opening20;3;5;5;2;by~r19;دي_ميستورا8;language~e2;en5;quote2;ens8;a 😀 b10;paraphrase2;ars6;قال4;note2;ens10;line\u000Abreak"u8 +
-            "129;S5;reply21;3;5;5;2;by~r7;council4;date~d10;2016-09-253;via~e5;video2;to~r19;دي_ميستورا12;on_behalf_of~r14;council_parent"u8 +
-            "58;W~22;3;5;3;2;by~R1;5;class6;during~r5;reply4;time~t5;11:00"u8 +
-            "105;V10;resolution23;3;5;4;2;on~s16;draft S/2016/8463;for~R1;7;council7;against~R1;5;class7;outcome~e6;vetoed"u8 +
-            "74;E8;applause24;3;5;3;4;type~e8;applause2;by~R1;7;council6;during~r7;opening"u8 +
-            "141;A13;press_remarks27;1;-1;5;2;by~r5;class4;date~d10;2016-09-253;via~e12;social_media3;url~s27;https://example.org/a?b=c&d11;reported_by~s3;AFP"u8,
+        0 => "107;T12;tricky_cases2;1;-1;3;5;title~s30;Tab\u0009here, \"quoted\", back\\slash8;language~e2;ar6;status~e11;provisional78;O7;council4;1;-1;3;4;name~s8;مجلس4;kind~e4;body6;parent~r14;council_parent77;O14;council_parent5;1;-1;3;4;name~s6;Parent4;kind~e5;other6;parent~r7;council159;P19;دي_ميستورا6;1;-1;5;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura5;alias~s3;SdM5;alias~s10;de Mistura3;for~r7;council83;P5;class7;1;-1;3;4;name~s24;\u2067مرحبا\u2069 isolate7;country~e2;GB8;wikidata~e2;Q1208;M9;session-79;1;-1;9;4;date~d7;2016-096;number~i7774;5;start~t5;10:003;end~t22;2016-09-25T13:05-04:004;kind~e10;high_level11;convened_by~R1;7;council5;chair~r5;class6;agenda~S2;3;one3;two6;record~s9;S/PV.7774135;S7;opening20;3;5;5;2;by~r19;دي_ميستورا8;language~e2;en5;quote2;ens8;a 😀 b10;paraphrase2;ars6;قال4;note2;ens10;line\u000Abreak129;S5;reply21;3;5;5;2;by~r7;council4;date~d10;2016-09-253;via~e5;video2;to~r19;دي_ميستورا12;on_behalf_of~r14;council_parent58;W~22;3;5;3;2;by~R1;5;class6;during~r5;reply4;time~t5;11:00105;V10;resolution23;3;5;4;2;on~s16;draft S/2016/8463;for~R1;7;council7;against~R1;5;class7;outcome~e6;vetoed74;E8;applause24;3;5;3;4;type~e8;applause2;by~R1;7;council6;during~r7;opening141;A13;press_remarks27;1;-1;5;2;by~r5;class4;date~d10;2016-09-253;via~e12;social_media3;url~s27;https://example.org/a?b=c&d11;reported_by~s3;AFP"u8,
         _ => default,
     };
 }
