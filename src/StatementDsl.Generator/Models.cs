@@ -2,10 +2,14 @@ using StatementDsl.Language.Semantics;
 
 namespace StatementDsl.Generator;
 
-/// <summary>One declared id of a file, as the id table holds it (no Roslyn types, compared by value).</summary>
-internal sealed record SymbolModel(string Id, DeclarationKind Kind, int Start, int Length, int Line, int Column, bool Misplaced);
+/// <summary>
+/// One declared id of a file, as the id table holds it (no Roslyn types, compared by value). It has
+/// no position: the generator reports no diagnostics (the analyzer does), and positions would change
+/// the table, and so re-bind every file, whenever an edit moves text.
+/// </summary>
+internal sealed record SymbolModel(string Id, DeclarationKind Kind, int Ordinal, bool Misplaced);
 
-/// <summary>What a file contributes to the id table: small, and unchanged by edits to text values.</summary>
+/// <summary>What a file contributes to the id table: small, and unchanged by edits that do not add, remove or rename ids.</summary>
 internal sealed record FileSymbolsModel(string Path, string ClassName, EquatableArray<SymbolModel> Symbols);
 
 /// <summary>The result of the parse step: the text to bind and the file's id summary.</summary>

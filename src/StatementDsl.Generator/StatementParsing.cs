@@ -12,7 +12,7 @@ internal static class StatementParsing
         var syntax = Parser.Parse(new SourceFile(path, text), cancellationToken);
         var declarations = Binder.Declare(syntax, cancellationToken);
         var symbols = declarations.Symbols
-            .Select(s => new SymbolModel(s.Id, s.Kind, s.Span.Start, s.Span.Length, s.Position.Line, s.Position.Column, s.Misplaced))
+            .Select(s => new SymbolModel(s.Id, s.Kind, s.Ordinal, s.Misplaced))
             .ToEquatableArray();
         return new ParsedFileModel(path, text, new FileSymbolsModel(path, declarations.ClassName, symbols));
     }
@@ -20,7 +20,7 @@ internal static class StatementParsing
     public static FileDeclarations ToDeclarations(FileSymbolsModel file) => new(
         file.Path,
         file.ClassName,
-        file.Symbols.Select(s => new DeclaredSymbol(s.Id, s.Kind, file.Path, new TextSpan(s.Start, s.Length), new LinePosition(s.Line, s.Column), s.Misplaced)).ToArray());
+        file.Symbols.Select(s => new DeclaredSymbol(s.Id, s.Kind, file.Path, s.Ordinal, default, new LinePosition(1, 1), s.Misplaced)).ToArray());
 
     /// <summary>Binds a file against all ids; the result is a value-equatable model of what to emit.</summary>
     public static BoundFile Bind(ParsedFileModel file, IdTableModel ids, CancellationToken cancellationToken)

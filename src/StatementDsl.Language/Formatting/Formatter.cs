@@ -134,7 +134,7 @@ public sealed class Formatter
         }
 
         var joined = string.Join("  ", parts);
-        var width = (depth * Indentation.Length) + declaration.KindToken.Text.Length + (declaration.Identifier?.Text.Length + 1 ?? 0) + joined.Length + 6;
+        var width = (depth * Indentation.Length) + declaration.KindToken.TextLength + (declaration.Identifier?.TextLength + 1 ?? 0) + joined.Length + 6;
         return width <= MaxWidth ? joined : null;
     }
 
@@ -252,7 +252,7 @@ public sealed class Formatter
 
         foreach (var token in tokens)
         {
-            foreach (var trivia in token?.LeadingTrivia ?? Array.Empty<Trivia>())
+            foreach (var trivia in token?.LeadingTrivia ?? default)
             {
                 if (trivia.Kind == TriviaKind.Comment)
                 {
@@ -358,7 +358,7 @@ public sealed class Formatter
         }
     }
 
-    private static int Newlines(IReadOnlyList<Trivia> trivia) => trivia.Count(t => t.Kind == TriviaKind.EndOfLine);
+    private static int Newlines(TriviaList trivia) => trivia.Count(t => t.Kind == TriviaKind.EndOfLine);
 
     private static bool HasComments(Token token, bool afterFirstLine = false)
     {

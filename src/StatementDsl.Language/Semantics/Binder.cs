@@ -53,7 +53,7 @@ public static class Binder
 
             if (declaration.Identifier is { IsMissing: false } identifier)
             {
-                symbols.Add(new DeclaredSymbol(identifier.ValueText, declaration.Kind!.Value, file.Source.Path, identifier.Span,
+                symbols.Add(new DeclaredSymbol(identifier.ValueText, declaration.Kind!.Value, file.Source.Path, symbols.Count, identifier.Span,
                     file.Source.GetPosition(identifier.Span.Start), placement.Problem is not null || placement.InsideMisplaced));
             }
         }
@@ -146,10 +146,12 @@ public static class Binder
         public BoundFile Bind()
         {
             var meetings = new Dictionary<DeclarationSyntax, BoundEntity>();
+            var ordinal = 0;
             foreach (var placement in Placements(file))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var declaration = placement.Declaration;
+                var symbolOrdinal = declaration.Identifier is { IsMissing: false } ? ordinal++ : -1;
                 if (placement.InsideMisplaced)
                 {
                     continue;
@@ -167,7 +169,7 @@ public static class Binder
                     continue;
                 }
 
-                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration), declaration, bound, meeting);
+                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration, symbolOrdinal), declaration, bound, meeting);
                 meeting?.AddChild(entity);
                 if (entity.Kind == DeclarationKind.Meeting)
                 {
@@ -193,7 +195,7 @@ public static class Binder
         }
 
         /// <summary>The id, or null for a duplicate (reported at the later declaration, STMT1004) so that nothing refers to it.</summary>
-        private string? BindId(DeclarationSyntax declaration)
+        private string? BindId(DeclarationSyntax declaration, int ordinal)
         {
             if (declaration.Identifier is not { IsMissing: false } identifier)
             {
@@ -201,7 +203,7 @@ public static class Binder
             }
 
             var first = table.Lookup(identifier.ValueText);
-            if (first is not null && (!string.Equals(first.Path, file.Source.Path, StringComparison.Ordinal) || first.Span != identifier.Span))
+            if (first is not null && (!string.Equals(first.Path, file.Source.Path, StringComparison.Ordinal) || first.Ordinal != ordinal))
             {
                 diagnostics.ReportWithRelated(Rules.DuplicateId, identifier.Span,
                     new Location(first.Path, first.Span, first.Position, first.Position), identifier.ValueText, first.DisplayLocation);

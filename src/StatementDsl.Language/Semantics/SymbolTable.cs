@@ -5,9 +5,12 @@ namespace StatementDsl.Language.Semantics;
 
 /// <summary>
 /// A declared id: what the rest of a compilation needs to know of another file's declaration.
+/// <see cref="Ordinal"/> (the declaration's place among the file's ids) identifies it whatever the
+/// text around it; the span and position only serve messages (STMT1004), so a host that reports no
+/// diagnostics may leave them out and keep its id table unchanged by edits that move text.
 /// <see cref="Misplaced"/> ids are reported where declared (STMT1014) and resolve to nothing, silently.
 /// </summary>
-public sealed record DeclaredSymbol(string Id, DeclarationKind Kind, string Path, TextSpan Span, LinePosition Position, bool Misplaced)
+public sealed record DeclaredSymbol(string Id, DeclarationKind Kind, string Path, int Ordinal, TextSpan Span, LinePosition Position, bool Misplaced)
 {
     public string DisplayLocation => string.Concat(Path, "(", Position.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), ",",
         Position.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), ")");

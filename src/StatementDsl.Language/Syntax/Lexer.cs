@@ -15,6 +15,8 @@ public sealed class Lexer
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
     private readonly List<Trivia> trivia = new();
+    private readonly TriviaStore triviaStore = new();
+    private int triviaStart;
     private int position;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
@@ -43,10 +45,11 @@ public sealed class Lexer
         }
         while (token.Kind != TokenKind.EndOfFile);
 
+        triviaStore.Items = trivia;
         return tokens;
     }
 
-    public Token Next()
+    private Token Next()
     {
         ReadTrivia();
         var start = position;
@@ -94,9 +97,9 @@ public sealed class Lexer
 
     private Token Make(TokenKind kind, int start, object? value)
     {
-        var leading = trivia.Count == 0 ? null : trivia.ToArray();
-        trivia.Clear();
-        return new Token(kind, TextSpan.FromBounds(start, position), text.Substring(start, position - start), value, leading);
+        var leading = new TriviaList(triviaStore, triviaStart, trivia.Count - triviaStart);
+        triviaStart = trivia.Count;
+        return new Token(kind, TextSpan.FromBounds(start, position), text, value, leading);
     }
 
     private bool At(string literal) => string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0;
@@ -114,12 +117,11 @@ public sealed class Lexer
             }
             else if (IsWhitespace(c) || (c == '\uFEFF' && position == 0))
             {
+                // Spaces are not kept as trivia: nothing reads them, and they are most of the trivia of a file.
                 while (position < text.Length && (IsWhitespace(text[position]) || (text[position] == '\uFEFF' && position == 0)))
                 {
                     position++;
                 }
-
-                trivia.Add(new Trivia(TriviaKind.Whitespace, TextSpan.FromBounds(start, position)));
             }
             else if (c == '/' && position + 1 < text.Length && text[position + 1] == '/')
             {
@@ -328,7 +330,31 @@ public sealed class Lexer
     {
         var start = position;
         position++;
+
+        // Most strings hold no escape: cut them from the source in one allocation.
+        var end = position;
+        var sawBidi = false;
+        while (end < text.Length && text[end] is not ('"' or '\\' or '\r' or '\n' or '\0' or '\uFFFD') && !char.IsSurrogate(text[end]))
+        {
+            sawBidi |= Bidi.IsControl(text[end]);
+            end++;
+        }
+
+        if (end < text.Length && text[end] == '"')
+        {
+            var plain = CheckStringLength(start, text.Substring(position, end - position));
+            position = end + 1;
+            if (sawBidi)
+            {
+                Bidi.CheckBalanced(plain, start + 1, diagnostics, text);
+            }
+
+            return Make(TokenKind.String, start, plain);
+        }
+
         var value = new StringBuilder();
+        value.Append(text, position, end - position);
+        position = end;
         var terminated = false;
         while (position < text.Length)
         {
@@ -517,12 +543,26 @@ public sealed class Lexer
             }
         }
 
-        Bidi.CheckBalanced(text.Substring(start, end - start), start, diagnostics, text);
+        for (var i = start; i < end; i++)
+        {
+            if (Bidi.IsControl(text[i]))
+            {
+                Bidi.CheckBalanced(text.Substring(start, end - start), start, diagnostics, text);
+                return;
+            }
+        }
     }
 
     private string Dedent(List<(int Start, int End)> lines, string indentation)
     {
-        var builder = new StringBuilder();
+        var capacity = lines.Count;
+        foreach (var (lineStart, lineEnd) in lines)
+        {
+            capacity += lineEnd - lineStart;
+        }
+
+        // Sized once: a growing builder would copy every text block two or three times.
+        var builder = new StringBuilder(capacity);
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)

@@ -12,7 +12,7 @@ namespace StatementDsl.Tests.Generator;
 public class IncrementalTests
 {
     private const string Roster = "person jaafari { name: \"بشار الجعفري\" }\nperson rycroft { name: \"ماثيو ريكروفت\" }\n";
-    private const string Meeting = "meeting m {\n  date: 2016-09-25\n  speech s { by: jaafari  quote: \"first\" }\n}\n";
+    private const string Meeting = "meeting m {\n  date: 2016-09-25\n  speech s { by: jaafari  quote: \"first\" }\n  speech t { by: rycroft }\n}\n";
     private const string Post = "statement p { by: rycroft  date: 2016-09-25  quote: \"post\" }\n";
 
     private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText[] Files) Start()
@@ -50,8 +50,9 @@ public class IncrementalTests
     public void Editing_a_quote_in_one_file_regenerates_that_file_only()
     {
         var (driver, compilation, files) = Start();
-        driver = driver.ReplaceAdditionalText(files[1], GeneratorHarness.File("b/meeting.stmt", Meeting.Replace("first", "edited", StringComparison.Ordinal)))
-            .RunGenerators(compilation);
+        // The edit lengthens a line and adds one, moving every later position in the file.
+        var edited = Meeting.Replace("quote: \"first\" }", "quote: \"a longer first quote\"\n    quote: \"and a second\" }", StringComparison.Ordinal);
+        driver = driver.ReplaceAdditionalText(files[1], GeneratorHarness.File("b/meeting.stmt", edited)).RunGenerators(compilation);
 
         Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }, Reasons(driver, Steps.Parse));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(driver, Steps.IdTable));

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace StatementDsl.Benchmarks;
+
+/// <summary>Writes docs/benchmarks.md from a full run: the ratios against their goals, the raw figures, and the reading.</summary>
+internal static class BenchmarkDocument
+{
+    private static readonly (string Key, string Label, double Goal, bool AtLeast)[] Goals =
+    [
+        ("parse_vs_stj", "front end: parse + bind MB/s ÷ STJ deserialize MB/s", 1.0, true),
+        ("compile_vs_stj", "build: added generator + emit time ÷ STJ deserialize time", 10, false),
+        ("incremental_vs_full", "incremental: one quote edited in one of 1,000 files ÷ full run", 0.05, false),
+        ("json_vs_compiled_startup", "start-up inside Main: JSON ÷ compiled", 10, true),
+        ("json_vs_compiled_startup_wall", "start-up, whole process: JSON ÷ compiled", 3, true),
+    ];
+
+    public static void Write(string path, JsonObject results)
+    {
+        var text = new StringBuilder();
+        text.Append("# Benchmarks\n\n");
+        text.Append("Written by `dotnet run -c Release --project bench/StatementDsl.Benchmarks` (the full run) on ")
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(", ")
+            .Append(Environment.ProcessorCount).Append(" cores. Every ratio compares two things measured in the same run. ")
+            .Append("Corpus: ").Append(results["corpus_files"]).Append(" files, ")
+            .Append(Mb(results["corpus_stmt_bytes"])).Append(" MB of `.stmt` (")
+            .Append(Mb(results["corpus_json_bytes"])).Append(" MB as JSON), ").Append(results["records"]).Append(" records.\n\n");
+        text.Append("| ratio | measured | goal | met |\n|---|---|---|---|\n");
+        foreach (var (key, label, goal, atLeast) in Goals)
+        {
+            var value = results[key]!.GetValue<double>();
+            var met = atLeast ? value >= goal : value <= goal;
+            text.Append("| ").Append(label).Append(" (`").Append(key).Append("`) | ").Append(value.ToString("0.###", CultureInfo.InvariantCulture))
+                .Append(" | ").Append(atLeast ? "≥ " : "≤ ").Append(goal.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(met ? "yes" : "**no**").Append(" |\n");
+        }
+
+        text.Append("\n## Raw figures\n\n| figure | value |\n|---|---|\n");
+        foreach (var (key, value) in results)
+        {
+            if (!Goals.Any(g => g.Key == key))
+            {
+                text.Append("| `").Append(key).Append("` | ").Append(value!.ToJsonString()).Append(" |\n");
+            }
+        }
+
+        text.Append('\n').Append(File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, "benchmarks-reading.md")));
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+    }
+
+    private static string Mb(JsonNode? bytes) => (bytes!.GetValue<long>() / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+extern alias generator;
+
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using StatementDsl.Language.Semantics;
+using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
+using StatementGenerator = generator::StatementDsl.Generator.StatementGenerator;
+
+namespace StatementDsl.Benchmarks;
+
+/// <summary>The corpus the benchmarks of one run share; set by Program before BenchmarkDotNet starts.</summary>
+internal static class Shared
+{
+    public static Corpus Corpus { get; set; } = null!;
+}
+
+/// <summary>1. Front end: parse + bind of the .stmt corpus against System.Text.Json deserializing the same records, both from UTF-8 bytes.</summary>
+[MemoryDiagnoser]
+public class FrontEndBenchmark
+{
+    private (string Path, byte[] Bytes)[] files = [];
+    private byte[] json = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        files = Shared.Corpus.Files.Select(f => (f.Key, Encoding.UTF8.GetBytes(f.Value))).ToArray();
+        json = Encoding.UTF8.GetBytes(Shared.Corpus.Json);
+    }
+
+    [Benchmark]
+    public BoundCompilation ParseAndBind() =>
+        Binder.Bind(files.Select(f => Parser.Parse(new SourceFile(f.Path, Encoding.UTF8.GetString(f.Bytes)))));
+
+    [Benchmark(Baseline = true)]
+    public CorpusJson? StjDeserialize() => JsonSerializer.Deserialize(json, CorpusJsonContext.Default.CorpusJson);
+}
+
+/// <summary>2. Build cost: generator run plus Emit, with and without the corpus.</summary>
+[MemoryDiagnoser]
+public class BuildBenchmark
+{
+    private CSharpCompilation compilation = null!;
+    private AdditionalText[] texts = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        compilation = RoslynHarness.CreateCompilation();
+        texts = RoslynHarness.Texts(Shared.Corpus);
+    }
+
+    [Benchmark]
+    public bool GenerateAndEmitWithCorpus() => RoslynHarness.GenerateAndEmit(compilation, texts);
+
+    [Benchmark(Baseline = true)]
+    public bool EmitWithoutCorpus() => RoslynHarness.GenerateAndEmit(compilation, []);
+}
+
+/// <summary>3. Incremental: the generator after editing one quote in one file, against a full run.</summary>
+[MemoryDiagnoser]
+public class IncrementalBenchmark
+{
+    private CSharpCompilation compilation = null!;
+    private AdditionalText[] texts = [];
+    private GeneratorDriver warm = null!;
+    private AdditionalText original = null!;
+    private AdditionalText edited = null!;
+    private bool showingEdit;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        compilation = RoslynHarness.CreateCompilation();
+        texts = RoslynHarness.Texts(Shared.Corpus);
+        warm = RoslynHarness.CreateDriver(texts).RunGenerators(compilation);
+        original = texts[texts.Length / 2];
+        var text = original.GetText()!.ToString();
+        var quote = text.IndexOf("quote", StringComparison.Ordinal);
+        edited = new InMemoryText(original.Path, text.Insert(text.IndexOf('"', quote) + 1, "تعديل "));
+    }
+
+    [Benchmark]
+    public GeneratorDriver EditOneQuote()
+    {
+        warm = showingEdit ? warm.ReplaceAdditionalText(edited, original) : warm.ReplaceAdditionalText(original, edited);
+        showingEdit = !showingEdit;
+        warm = warm.RunGenerators(compilation);
+        return warm;
+    }
+
+    [Benchmark(Baseline = true)]
+    public GeneratorDriver FullRun() => RoslynHarness.CreateDriver(texts).RunGenerators(compilation);
+}
+
+internal static class RoslynHarness
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation CreateCompilation()
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(Person).Assembly.Location));
+        return CSharpCompilation.Create("Corpus", [CSharpSyntaxTree.ParseText("public static class App { }", ParseOptions)], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static AdditionalText[] Texts(Corpus corpus) => corpus.Files.Select(f => (AdditionalText)new InMemoryText("/corpus/" + f.Key, f.Value)).ToArray();
+
+    public static GeneratorDriver CreateDriver(AdditionalText[] texts) =>
+        CSharpGeneratorDriver.Create([new StatementGenerator().AsSourceGenerator()], texts, ParseOptions, new Options());
+
+    public static bool GenerateAndEmit(CSharpCompilation compilation, AdditionalText[] texts)
+    {
+        CreateDriver(texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        using var stream = new MemoryStream();
+        return output.Emit(stream).Success;
+    }
+
+    private sealed class Options : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values("Corpus.Records");
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(null);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(null);
+    }
+
+    private sealed class Values(string? rootNamespace) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = key == "build_property.RootNamespace" ? rootNamespace : null;
+            return value is not null;
+        }
+    }
+}
+
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    private readonly SourceText source = SourceText.From(text, Encoding.UTF8);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => source;
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using StatementDsl.Benchmarks;
+
+// dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH]
+// --quick: a 4 MB corpus and short runs (a few minutes on 2 cores). Without it: the 16 MB corpus,
+// longer runs, and docs/benchmarks.md rewritten with the results.
+var quick = args.Contains("--quick");
+var jsonIndex = Array.IndexOf(args, "--json");
+var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
+var repositoryRoot = FindRoot();
+
+var corpus = Corpus.Create(fileCount: 1000, targetBytes: quick ? 4_000_000 : 16_000_000);
+Shared.Corpus = corpus;
+Console.WriteLine($"Corpus: {corpus.Files.Count} files, {corpus.StatementBytes / 1e6:F1} MB of .stmt, {corpus.JsonBytes / 1e6:F1} MB of JSON");
+
+var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.Default.WithWarmupCount(2).WithIterationCount(8).WithMaxIterationCount(8))
+    .WithLaunchCount(1)
+    .WithToolchain(InProcessEmitToolchain.Instance);
+var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
+
+var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
+var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark)], config);
+var reports = summaries.SelectMany(s => s.Reports).ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
+double Ms(string name) => reports[name].ResultStatistics!.Mean / 1e6;
+long Allocated(string name) => reports[name].GcStats.GetBytesAllocatedPerOperation(reports[name].BenchmarkCase) ?? 0;
+
+var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
+
+var parseMbPerSecond = corpus.StatementBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.ParseAndBind)) / 1000);
+var stjMbPerSecond = corpus.JsonBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.StjDeserialize)) / 1000);
+var addedBuildMs = Ms(nameof(BuildBenchmark.GenerateAndEmitWithCorpus)) - Ms(nameof(BuildBenchmark.EmitWithoutCorpus));
+var results = new JsonObject
+{
+    ["mode"] = quick ? "quick" : "full",
+    ["corpus_files"] = corpus.Files.Count,
+    ["corpus_stmt_bytes"] = corpus.StatementBytes,
+    ["corpus_json_bytes"] = corpus.JsonBytes,
+    ["records"] = startup.Records,
+    ["parse_vs_stj"] = Round(parseMbPerSecond / stjMbPerSecond),
+    ["compile_vs_stj"] = Round(addedBuildMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
+    ["incremental_vs_full"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote)) / Ms(nameof(IncrementalBenchmark.FullRun))),
+    ["json_vs_compiled_startup"] = Round(startup.JsonMainMs / startup.CompiledMainMs),
+    ["json_vs_compiled_startup_wall"] = Round(startup.JsonWallMs / startup.CompiledWallMs),
+    ["parse_bind_mb_per_s"] = Round(parseMbPerSecond),
+    ["stj_mb_per_s"] = Round(stjMbPerSecond),
+    ["parse_bind_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBind))),
+    ["stj_deserialize_ms"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize))),
+    ["generate_emit_with_corpus_ms"] = Round(Ms(nameof(BuildBenchmark.GenerateAndEmitWithCorpus))),
+    ["emit_without_corpus_ms"] = Round(Ms(nameof(BuildBenchmark.EmitWithoutCorpus))),
+    ["added_build_ms"] = Round(addedBuildMs),
+    ["incremental_edit_ms"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote))),
+    ["full_generator_run_ms"] = Round(Ms(nameof(IncrementalBenchmark.FullRun))),
+    ["allocated_parse_bind_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBind)),
+    ["allocated_stj_bytes"] = Allocated(nameof(FrontEndBenchmark.StjDeserialize)),
+    ["allocated_build_bytes"] = Allocated(nameof(BuildBenchmark.GenerateAndEmitWithCorpus)),
+    ["allocated_incremental_edit_bytes"] = Allocated(nameof(IncrementalBenchmark.EditOneQuote)),
+    ["allocated_full_run_bytes"] = Allocated(nameof(IncrementalBenchmark.FullRun)),
+    ["peak_build_working_set_bytes"] = peakBuildMemory,
+    ["startup_compiled_main_ms"] = Round(startup.CompiledMainMs),
+    ["startup_json_main_ms"] = Round(startup.JsonMainMs),
+    ["startup_compiled_wall_ms"] = Round(startup.CompiledWallMs),
+    ["startup_json_wall_ms"] = Round(startup.JsonWallMs),
+    ["startup_process_floor_wall_ms"] = Round(startup.FloorWallMs),
+};
+var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+Console.WriteLine(text);
+if (jsonPath is not null)
+{
+    File.WriteAllText(jsonPath, text + "\n");
+}
+
+if (!quick)
+{
+    BenchmarkDocument.Write(Path.Combine(repositoryRoot, "docs", "benchmarks.md"), results);
+}
+
+static double Round(double value) => Math.Round(value, 3);
+
+static long MeasurePeakWorkingSet(Action action)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    using var process = Process.GetCurrentProcess();
+    var before = process.WorkingSet64;
+    var peak = before;
+    using var done = new ManualResetEventSlim();
+    var sampler = new Thread(() =>
+    {
+        using var self = Process.GetCurrentProcess();
+        while (!done.IsSet)
+        {
+            self.Refresh();
+            peak = Math.Max(peak, self.WorkingSet64);
+            Thread.Sleep(5);
+        }
+    });
+    sampler.Start();
+    action();
+    done.Set();
+    sampler.Join();
+    return peak - before;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StatementDsl.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? Directory.GetCurrentDirectory();
+}
