@@ -51,8 +51,8 @@ internal sealed class Corpus
         const int speechesPerMeeting = 25;
         const int passagesPerSpeech = 2;
         var passageCount = (long)meetingFiles * speechesPerMeeting * passagesPerSpeech;
-        // About 21 bytes of .stmt per passage word, markup included (measured on this generator).
-        var wordsPerPassage = (int)Math.Clamp(targetBytes / Math.Max(1, passageCount) / 21, 3, 400);
+        // About 16.5 bytes of .stmt per passage word, markup included (measured on this generator).
+        var wordsPerPassage = (int)Math.Clamp((long)(targetBytes / Math.Max(1, passageCount) / 16.5), 3, 400);
 
         var people = new List<PersonJson>();
         var organizations = new List<OrganizationJson>();
@@ -124,7 +124,9 @@ internal sealed class Corpus
             files[$"meetings/meeting_{m:0000}.stmt"] = text.ToString();
         }
 
-        var json = JsonSerializer.Serialize(new CorpusJson(people, organizations, meetings, statements), CorpusJsonContext.Default.CorpusJson);
+        // Arabic stays UTF-8, as in a real data file; the default encoder would write every letter as \uXXXX.
+        var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = CorpusJsonContext.Default };
+        var json = JsonSerializer.Serialize(new CorpusJson(people, organizations, meetings, statements), options);
         return new Corpus(new Dictionary<string, string>(files, StringComparer.Ordinal), json);
     }
 

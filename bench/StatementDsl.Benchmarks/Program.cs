@@ -7,19 +7,35 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StatementDsl.Benchmarks;
 
-// dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH]
+// dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH] [--write-corpus DIR] [--report-from JSON]
 // --quick: a 4 MB corpus and short runs (a few minutes on 2 cores). Without it: the 16 MB corpus,
 // longer runs, and docs/benchmarks.md rewritten with the results.
 var quick = args.Contains("--quick");
 var jsonIndex = Array.IndexOf(args, "--json");
 var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
 var repositoryRoot = FindRoot();
+var reportIndex = Array.IndexOf(args, "--report-from");
+if (reportIndex >= 0 && reportIndex + 1 < args.Length)
+{
+    // Re-assembles docs/benchmarks.md from a saved full run, after docs/benchmarks-reading.md is edited.
+    BenchmarkDocument.Write(Path.Combine(repositoryRoot, "docs", "benchmarks.md"), JsonNode.Parse(File.ReadAllText(args[reportIndex + 1]))!.AsObject());
+    return;
+}
 
 var corpus = Corpus.Create(fileCount: 1000, targetBytes: quick ? 4_000_000 : 16_000_000);
 Shared.Corpus = corpus;
+var writeIndex = Array.IndexOf(args, "--write-corpus");
+if (writeIndex >= 0 && writeIndex + 1 < args.Length)
+{
+    // For profiling outside the harness: the .stmt files and the same records as corpus.json.
+    corpus.WriteTo(args[writeIndex + 1]);
+    File.WriteAllText(Path.Combine(args[writeIndex + 1], "corpus.json"), corpus.Json);
+    return;
+}
+
 Console.WriteLine($"Corpus: {corpus.Files.Count} files, {corpus.StatementBytes / 1e6:F1} MB of .stmt, {corpus.JsonBytes / 1e6:F1} MB of JSON");
 
-var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.Default.WithWarmupCount(2).WithIterationCount(8).WithMaxIterationCount(8))
+var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.Default.WithWarmupCount(2).WithIterationCount(8))
     .WithLaunchCount(1)
     .WithToolchain(InProcessEmitToolchain.Instance);
 var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
@@ -67,6 +83,8 @@ var results = new JsonObject
     ["startup_compiled_wall_ms"] = Round(startup.CompiledWallMs),
     ["startup_json_wall_ms"] = Round(startup.JsonWallMs),
     ["startup_process_floor_wall_ms"] = Round(startup.FloorWallMs),
+    ["startup_compiled_jit_ms"] = Round(startup.CompiledJitMs),
+    ["startup_json_jit_ms"] = Round(startup.JsonJitMs),
 };
 var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);

@@ -5,7 +5,7 @@ using StatementDsl.Language.Semantics;
 
 namespace StatementDsl.Benchmarks;
 
-internal sealed record StartupResult(double CompiledWallMs, double CompiledMainMs, double JsonWallMs, double JsonMainMs, double FloorWallMs, long Records);
+internal sealed record StartupResult(double CompiledWallMs, double CompiledMainMs, double JsonWallMs, double JsonMainMs, double FloorWallMs, long Records, double CompiledJitMs, double JsonJitMs);
 
 /// <summary>
 /// 4. Start-up: two fresh processes that touch every record of the corpus, one with the records
@@ -33,7 +33,7 @@ internal static class StartupBenchmark
             }
         }
 
-        var results = new Dictionary<string, List<(double Wall, double Main, long Records)>>
+        var results = new Dictionary<string, List<(double Wall, double Main, long Records, double Jit)>>
         {
             [compiled] = [],
             [json] = [],
@@ -61,10 +61,11 @@ internal static class StartupBenchmark
         return new StartupResult(
             Median(results[compiled].Select(r => r.Wall)), Median(results[compiled].Select(r => r.Main)),
             Median(results[json].Select(r => r.Wall)), Median(results[json].Select(r => r.Main)),
-            Median(results[empty].Select(r => r.Wall)), compiledRecords);
+            Median(results[empty].Select(r => r.Wall)), compiledRecords,
+            Median(results[compiled].Select(r => r.Jit)), Median(results[json].Select(r => r.Jit)));
     }
 
-    private static (double Wall, double Main, long Records) Measure(string app)
+    private static (double Wall, double Main, long Records, double Jit) Measure(string app)
     {
         var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
         var clock = Stopwatch.StartNew();
@@ -77,7 +78,8 @@ internal static class StartupBenchmark
 
         var main = double.Parse(Value(output, "main_ms"), CultureInfo.InvariantCulture);
         var records = long.TryParse(Value(output, "records"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0;
-        return (wall, main, records);
+        var jit = double.Parse(Value(output, "jit_ms"), CultureInfo.InvariantCulture);
+        return (wall, main, records, jit);
     }
 
     private static string Value(string output, string key)
@@ -152,7 +154,7 @@ internal static class StartupBenchmark
         }
 
         program.Append("""
-            Console.WriteLine($"records={records} characters={characters} main_ms={clock.Elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"records={records} characters={characters} main_ms={clock.Elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} jit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()} jit_ms={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
 
             void Touch(IReadOnlyList<Person> people, IReadOnlyList<Organization> organizations, IReadOnlyList<Meeting> meetings, IReadOnlyList<Statement> statements)
             {

@@ -3,6 +3,17 @@ namespace StatementDsl.Records;
 /// <summary>The decoded fields of one record, looked up by name while its typed object is built.</summary>
 internal sealed class FieldValues
 {
+    /// <summary>Every field name of the language, matched as bytes so that decoding a record allocates no name.</summary>
+    private static readonly string[] FieldNames =
+    [
+        "name", "quote", "paraphrase", "note", "by", "date", "as", "language", "via", "to", "role", "for", "kind", "country",
+        "title", "body", "convened_by", "during", "time", "alias", "parent", "abbr", "wikidata", "source", "published",
+        "translated_from", "status", "number", "start", "end", "timezone", "place", "chair", "agenda", "record",
+        "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type",
+    ];
+
+    private static readonly byte[][] FieldNameBytes = FieldNames.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
     private readonly List<Field> fields;
 
     private FieldValues(List<Field> fields) => this.fields = fields;
@@ -13,7 +24,7 @@ internal sealed class FieldValues
         var fields = new List<Field>(count);
         for (var i = 0; i < count; i++)
         {
-            var name = reader.ReadString()!;
+            var name = reader.ReadKnownString(FieldNames, FieldNameBytes);
             var language = reader.ReadString();
             var tag = reader.ReadByte();
             switch (tag)
@@ -79,10 +90,19 @@ internal sealed class FieldValues
         fields.Where(f => f.Name == name).Select(f => new LocalizedText(f.Text!, f.Language)).ToArray();
 
     /// <summary>Every tagged variant of the single-valued text fields (not names, which have <see cref="Actor.Names"/>).</summary>
-    public IReadOnlyList<LocalizedField> Variants() =>
-        fields.Where(f => f.Language is not null && f.Tag == RecordFormat.TextTag && f.Name is not ("name" or "quote" or "paraphrase" or "note" or "alias"))
-            .Select(f => new LocalizedField(f.Name, new LocalizedText(f.Text!, f.Language)))
-            .ToArray();
+    public IReadOnlyList<LocalizedField> Variants()
+    {
+        List<LocalizedField>? variants = null;
+        foreach (var field in fields)
+        {
+            if (field.Language is not null && field.Tag == RecordFormat.TextTag && field.Name is not ("name" or "quote" or "paraphrase" or "note" or "alias"))
+            {
+                (variants ??= []).Add(new LocalizedField(field.Name, new LocalizedText(field.Text!, field.Language)));
+            }
+        }
+
+        return variants ?? (IReadOnlyList<LocalizedField>)[];
+    }
 
     public IReadOnlyList<Passage> Passages()
     {

@@ -43,6 +43,23 @@ internal ref struct RecordReader(ReadOnlySpan<byte> data, int position)
         return text;
     }
 
+    /// <summary>Reads a string that is one of <paramref name="known"/> without allocating; anything else is decoded.</summary>
+    public string ReadKnownString(string[] known, byte[][] knownBytes)
+    {
+        var length = ReadInt();
+        var bytes = data.Slice(Position, length);
+        Position += length;
+        for (var i = 0; i < knownBytes.Length; i++)
+        {
+            if (bytes.SequenceEqual(knownBytes[i]))
+            {
+                return known[i];
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
     public void SkipString()
     {
         if (data[Position] == RecordFormat.Absent)
