@@ -48,7 +48,7 @@ internal static class FormatCommand
                 continue;
             }
 
-            var result = WithLineEndings(formatted, LineEnding(input.Text));
+            var result = Formatter.WithLineEndingsOf(formatted, input.Text);
             if (string.Equals(result, input.Text, StringComparison.Ordinal))
             {
                 continue;
@@ -67,15 +67,6 @@ internal static class FormatCommand
 
         return failed ? 1 : 0;
     }
-
-    internal static string LineEnding(string text)
-    {
-        var index = text.IndexOfAny(['\r', '\n']);
-        return index < 0 || text[index] == '\n' ? "\n" : index + 1 < text.Length && text[index + 1] == '\n' ? "\r\n" : "\r";
-    }
-
-    private static string WithLineEndings(string text, string lineEnding) =>
-        lineEnding == "\n" ? text : text.Replace("\n", lineEnding, StringComparison.Ordinal);
 
     internal static void WriteAtomically(string path, string text, bool byteOrderMark)
     {

@@ -34,6 +34,17 @@ public sealed class Formatter
         return formatter.output.ToString();
     }
 
+    /// <summary>
+    /// Gives formatted text (which uses <c>\n</c>) the line ending of the original: the first one the
+    /// original uses (LF, CRLF or CR), else LF.
+    /// </summary>
+    public static string WithLineEndingsOf(string formatted, string original)
+    {
+        var index = original.IndexOfAny(['\r', '\n']);
+        var ending = index < 0 || original[index] == '\n' ? "\n" : index + 1 < original.Length && original[index + 1] == '\n' ? "\r\n" : "\r";
+        return ending == "\n" ? formatted : formatted.Replace("\n", ending);
+    }
+
     private void WriteFile(SyntaxFile file)
     {
         for (var i = 0; i < file.Declarations.Count; i++)

@@ -1,0 +1,357 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Formatting;
+using StatementDsl.Language.Semantics;
+using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
+
+namespace StatementDsl.LanguageServer;
+
+/// <summary>The language features of the server, over the current compilation of the workspace.</summary>
+internal sealed class Features(ServerWorkspace workspace, CancellationToken cancellationToken)
+{
+    public static JsonObject ToLsp(SourceFile file, Diagnostic diagnostic)
+    {
+        var result = new JsonObject
+        {
+            ["range"] = Protocol.Range(file, diagnostic.Location.Span),
+            ["severity"] = diagnostic.Severity switch
+            {
+                Severity.Error => 1,
+                Severity.Warning => 2,
+                Severity.Info => 3,
+                _ => 4,
+            },
+            ["code"] = diagnostic.Id,
+            ["codeDescription"] = new JsonObject { ["href"] = diagnostic.Rule.HelpLink },
+            ["source"] = "stmt",
+            ["message"] = diagnostic.Message,
+        };
+        if (diagnostic.RelatedLocation is { } related)
+        {
+            result["relatedInformation"] = new JsonArray(new JsonObject
+            {
+                ["location"] = new JsonObject
+                {
+                    ["uri"] = Protocol.UriOf(related.Path),
+                    ["range"] = new JsonObject
+                    {
+                        ["start"] = new JsonObject { ["line"] = related.Start.Line - 1, ["character"] = related.Start.Column - 1 },
+                        ["end"] = new JsonObject { ["line"] = related.Start.Line - 1, ["character"] = related.Start.Column - 1 },
+                    },
+                },
+                ["message"] = "first declared here",
+            });
+        }
+
+        return result;
+    }
+
+    public JsonNode? Definition(JsonNode? parameters)
+    {
+        var (_, id) = IdAt(parameters);
+        return id is null ? null : Declaration(id) is { } declaration ? Protocol.Location(declaration.File.Syntax.Source, declaration.Token.Span) : null;
+    }
+
+    public JsonNode References(JsonNode? parameters)
+    {
+        var (_, id) = IdAt(parameters);
+        var includeDeclaration = parameters?["context"]?["includeDeclaration"]?.GetValue<bool>() ?? true;
+        return new JsonArray(Occurrences(id)
+            .Where(o => includeDeclaration || !o.IsDeclaration)
+            .Select(o => (JsonNode)Protocol.Location(o.File.Syntax.Source, o.Token.Span))
+            .ToArray());
+    }
+
+    public JsonNode? PrepareRename(JsonNode? parameters)
+    {
+        var (context, id) = IdAt(parameters);
+        if (id is null || context is null || Declaration(id) is null)
+        {
+            return null;
+        }
+
+        return new JsonObject { ["range"] = Protocol.Range(context.Value.File, context.Value.Token.Span), ["placeholder"] = id };
+    }
+
+    public JsonNode? Rename(JsonNode? parameters)
+    {
+        var (_, id) = IdAt(parameters);
+        var newName = parameters?["newName"]?.GetValue<string>() ?? string.Empty;
+        if (id is null || Declaration(id) is null)
+        {
+            return null;
+        }
+
+        var probe = Parser.Parse(new SourceFile("rename.stmt", "person " + newName + " { }"));
+        if (probe.HasErrors || probe.Declarations.Count != 1 || probe.Declarations[0].Identifier?.Text != newName)
+        {
+            throw new LspException(-32602, $"'{newName}' is not a valid identifier");
+        }
+
+        var changes = new JsonObject();
+        foreach (var group in Occurrences(id).GroupBy(o => o.File))
+        {
+            changes[Protocol.UriOf(group.Key.Path)] = new JsonArray(group
+                .Select(o => (JsonNode)new JsonObject { ["range"] = Protocol.Range(group.Key.Syntax.Source, o.Token.Span), ["newText"] = newName })
+                .ToArray());
+        }
+
+        return new JsonObject { ["changes"] = changes };
+    }
+
+    public JsonNode? Hover(JsonNode? parameters)
+    {
+        var (context, id) = IdAt(parameters);
+        if (id is null || context is null || !workspace.Compilation(cancellationToken).EntitiesById.TryGetValue(id, out var entity))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder().Append("**").Append(DeclarationKinds.Keyword(entity.Kind)).Append("** `").Append(id).Append('`');
+        foreach (var name in entity.FieldsNamed("name").Concat(entity.FieldsNamed("title")))
+        {
+            text.Append("\n\n").Append(((TextValue)name.Value).Text).Append(name.Language is null ? string.Empty : " (" + name.Language + ")");
+        }
+
+        if (entity.EffectiveDate is { } date)
+        {
+            text.Append("\n\ndate: ").Append(date);
+        }
+
+        if (entity.Field("role")?.Value is TextValue role)
+        {
+            text.Append("\n\nrole: ").Append(role.Text);
+        }
+
+        var uses = Occurrences(id).Where(o => !o.IsDeclaration).ToList();
+        text.Append("\n\n").Append(uses.Count).Append(uses.Count == 1 ? " reference" : " references");
+        foreach (var use in uses.Take(10))
+        {
+            var position = use.File.Syntax.Source.GetPosition(use.Token.Span.Start);
+            text.Append("\n- ").Append(Path.GetFileName(use.File.Path)).Append(':').Append(position.Line);
+        }
+
+        return new JsonObject
+        {
+            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = text.ToString() },
+            ["range"] = Protocol.Range(context.Value.File, context.Value.Token.Span),
+        };
+    }
+
+    /// <summary>After <c>field:</c> the ids of the kinds it takes, or its enum values; elsewhere in a block, the kind's fields and nested kinds.</summary>
+    public JsonNode Completion(JsonNode? parameters)
+    {
+        var (file, offset) = Locate(parameters);
+        var items = new JsonArray();
+        if (file is null)
+        {
+            return items;
+        }
+
+        var text = file.Syntax.Source.Text;
+        var declaration = SyntaxLookup.DeclarationAt(file.Syntax.Declarations, offset);
+        var fieldName = FieldBeforeCursor(text, offset);
+        if (declaration?.Kind is { } kind && fieldName is not null && DeclarationKinds.FindField(kind, fieldName) is { } spec)
+        {
+            if (spec.Type is FieldType.Reference or FieldType.ReferenceList)
+            {
+                foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => spec.Targets.Contains(e.Kind)).OrderBy(e => e.Id, StringComparer.Ordinal))
+                {
+                    items.Add(Item(symbol.Id!, 18, DeclarationKinds.Keyword(symbol.Kind) + (symbol.Field("name")?.Value is TextValue name ? " · " + name.Text : string.Empty)));
+                }
+            }
+            else if (spec.Type == FieldType.Enum)
+            {
+                foreach (var value in spec.EnumValues)
+                {
+                    items.Add(Item(value, 20, spec.Name));
+                }
+            }
+
+            return items;
+        }
+
+        if (declaration?.Kind is { } enclosing)
+        {
+            foreach (var field in DeclarationKinds.Fields(enclosing))
+            {
+                items.Add(Item(field.Name, 5, field.Describe()));
+            }
+
+            if (enclosing == DeclarationKind.Meeting)
+            {
+                foreach (var nested in new[] { "speech", "walkout", "vote", "event" })
+                {
+                    items.Add(Item(nested, 14, "declaration inside a meeting"));
+                }
+            }
+        }
+        else
+        {
+            foreach (var keyword in new[] { "transcript", "person", "org", "meeting", "statement" })
+            {
+                items.Add(Item(keyword, 14, "declaration"));
+            }
+        }
+
+        return items;
+    }
+
+    public JsonNode DocumentSymbols(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        return file is null ? new JsonArray() : new JsonArray(file.Syntax.Declarations.Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(file.Syntax.Source, d)).ToArray());
+    }
+
+    public JsonNode Formatting(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        if (file is null || Formatter.Format(file.Syntax) is not { } formatted)
+        {
+            return new JsonArray();
+        }
+
+        var source = file.Syntax.Source;
+        var result = Formatter.WithLineEndingsOf(formatted, source.Text);
+        return result == source.Text
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["range"] = Protocol.Range(source, new TextSpan(0, source.Text.Length)), ["newText"] = result });
+    }
+
+    /// <summary>"Did you mean …" fixes for unknown references (STMT1003).</summary>
+    public JsonNode CodeActions(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        var actions = new JsonArray();
+        if (file is null)
+        {
+            return actions;
+        }
+
+        var compilation = workspace.Compilation(cancellationToken);
+        foreach (var diagnostic in parameters?["context"]?["diagnostics"]?.AsArray() ?? [])
+        {
+            if (diagnostic?["code"]?.GetValue<string>() != Rules.UnknownReference.Id)
+            {
+                continue;
+            }
+
+            var (line, character) = Protocol.Position(diagnostic["range"]?["start"]);
+            var offset = file.Syntax.Source.GetOffset(line, character);
+            if (SyntaxLookup.TokenAt(file.Syntax, offset) is not { Field: { } field } context)
+            {
+                continue;
+            }
+
+            var spec = context.Declaration.Kind is { } kind ? DeclarationKinds.FindField(kind, field.Name.ValueText) : null;
+            var candidates = compilation.EntitiesById.Values.Where(e => spec is null || spec.Targets.Contains(e.Kind)).Select(e => e.Id!);
+            if (Suggestions.Nearest(context.Token.ValueText, candidates) is not { } suggestion)
+            {
+                continue;
+            }
+
+            actions.Add(new JsonObject
+            {
+                ["title"] = $"Change '{context.Token.Text}' to '{suggestion}'",
+                ["kind"] = "quickfix",
+                ["diagnostics"] = new JsonArray(diagnostic.DeepClone()),
+                ["isPreferred"] = true,
+                ["edit"] = new JsonObject
+                {
+                    ["changes"] = new JsonObject
+                    {
+                        [Protocol.UriOf(file.Path)] = new JsonArray(new JsonObject { ["range"] = Protocol.Range(file.Syntax.Source, context.Token.Span), ["newText"] = suggestion }),
+                    },
+                },
+            });
+        }
+
+        return actions;
+    }
+
+    private static JsonObject Item(string label, int kind, string detail) => new() { ["label"] = label, ["kind"] = kind, ["detail"] = detail };
+
+    private static JsonObject Symbol(SourceFile source, DeclarationSyntax declaration)
+    {
+        var end = declaration.CloseBrace.IsMissing ? declaration.LastToken.Span.End : declaration.CloseBrace.Span.End;
+        return new JsonObject
+        {
+            ["name"] = declaration.Identifier?.Text ?? declaration.KindToken.Text,
+            ["detail"] = declaration.KindToken.Text,
+            ["kind"] = declaration.Kind switch
+            {
+                DeclarationKind.Meeting => 3,
+                DeclarationKind.Person or DeclarationKind.Org => 19,
+                DeclarationKind.Speech or DeclarationKind.Statement => 12,
+                DeclarationKind.Transcript => 1,
+                _ => 24,
+            },
+            ["range"] = Protocol.Range(source, TextSpan.FromBounds(declaration.KindToken.Span.Start, end)),
+            ["selectionRange"] = Protocol.Range(source, declaration.NameSpan),
+            ["children"] = new JsonArray(declaration.Members.OfType<DeclarationSyntax>().Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(source, d)).ToArray()),
+        };
+    }
+
+    /// <summary>The field whose value the cursor is typing: <c>by: ja|</c>, <c>convened_by: [uk, |</c>.</summary>
+    private static string? FieldBeforeCursor(string text, int offset)
+    {
+        var lineStart = offset;
+        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
+        var line = text[lineStart..Math.Min(offset, text.Length)];
+        var colon = line.LastIndexOf(':');
+        if (colon < 0 || line[(colon + 1)..].Contains('"', StringComparison.Ordinal) || (line[(colon + 1)..].Contains(' ', StringComparison.Ordinal) && line[(colon + 1)..].Trim().Length > 0 && !line[(colon + 1)..].TrimStart().StartsWith('[')))
+        {
+            return null;
+        }
+
+        var end = colon;
+        var start = end;
+        while (start > 0 && (char.IsLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '-' or '@'))
+        {
+            start--;
+        }
+
+        var name = line[start..end];
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        return name.Length == 0 ? null : at >= 0 ? name[..at] : name;
+    }
+
+    private (BoundFile? File, int Offset) Locate(JsonNode? parameters)
+    {
+        var uri = parameters?["textDocument"]?["uri"]?.GetValue<string>();
+        var file = uri is null ? null : workspace.Compilation(cancellationToken).Files.FirstOrDefault(f => f.Path == Protocol.PathOf(uri));
+        if (file is null)
+        {
+            return (null, 0);
+        }
+
+        var (line, character) = Protocol.Position(parameters?["position"]);
+        return (file, file.Syntax.Source.GetOffset(line, character));
+    }
+
+    /// <summary>The id under the cursor, whether at its declaration or at a reference.</summary>
+    private ((SourceFile File, Token Token)? Context, string? Id) IdAt(JsonNode? parameters)
+    {
+        var (file, offset) = Locate(parameters);
+        if (file is null || SyntaxLookup.TokenAt(file.Syntax, offset) is not { } context || context.Token.Kind != TokenKind.Identifier)
+        {
+            return (null, null);
+        }
+
+        var isDeclarationId = context.Field is null && context.Token == context.Declaration.Identifier;
+        var isReference = context.Field is not null && context.Token != context.Field.Name;
+        return isDeclarationId || isReference ? ((file.Syntax.Source, context.Token), context.Token.ValueText) : (null, null);
+    }
+
+    private IdOccurrence? Declaration(string id) =>
+        SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken)).FirstOrDefault(o => o.IsDeclaration && o.Id == id);
+
+    private IEnumerable<IdOccurrence> Occurrences(string? id) =>
+        id is null ? [] : SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken)).Where(o => o.Id == id);
+}

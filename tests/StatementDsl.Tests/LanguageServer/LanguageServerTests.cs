@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using StatementDsl.Tests.Cli;
+
+namespace StatementDsl.Tests.LanguageServer;
+
+/// <summary>Drives <c>stmt lsp</c> over its real stdio transport, as an editor would.</summary>
+public class LanguageServerTests
+{
+    private const string Roster = "person jaafari { name: \"بشار الجعفري\"  name@en: \"Bashar al-Jaafari\" }\norg syria { name: \"سوريا\" }\n";
+    private const string Meeting = "meeting m {\n  date: 2016-09-25\n  speech s { by: jafari  quote: \"q\" }\n}\n";
+
+    private static JsonObject Position(string uri, int line, int character) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = uri },
+        ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+    };
+
+    private static async Task<(LspClient Client, string RosterUri, string MeetingUri)> StartAsync()
+    {
+        var folder = CliRunner.TempFolder(("roster.stmt", Roster), ("talks/meeting.stmt", Meeting));
+        var client = new LspClient();
+        var initialize = await client.RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
+            ["capabilities"] = new JsonObject(),
+        });
+        Assert.True(initialize["result"]!["capabilities"]!["definitionProvider"]!.GetValue<bool>());
+        client.Notify("initialized", new JsonObject());
+        return (client, new Uri(Path.Combine(folder, "roster.stmt")).AbsoluteUri, new Uri(Path.Combine(folder, "talks", "meeting.stmt")).AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Diagnostics_definition_references_rename_hover_completion_symbols_formatting_and_fixes()
+    {
+        var (client, rosterUri, meetingUri) = await StartAsync();
+        using var _ = client;
+
+        var initial = client.WaitForDiagnostics(meetingUri, d => d.Count == 1);
+        Assert.Equal("STMT1003", initial[0]!["code"]!.GetValue<string>());
+        Assert.Equal(2, initial[0]!["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(17, initial[0]!["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.EndsWith("STMT1003.md", initial[0]!["codeDescription"]!["href"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var fixes = await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = meetingUri },
+            ["range"] = initial[0]!["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(initial[0]!.DeepClone()) },
+        });
+        Assert.Equal("Change 'jafari' to 'jaafari'", fixes["result"]![0]!["title"]!.GetValue<string>());
+
+        client.Notify("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = meetingUri, ["languageId"] = "stmt", ["version"] = 1, ["text"] = Meeting } });
+        client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = meetingUri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 2, ["character"] = 17 }, ["end"] = new JsonObject { ["line"] = 2, ["character"] = 23 } },
+                ["text"] = "jaafari",
+            }),
+        });
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 0);
+
+        var definition = await client.RequestAsync("textDocument/definition", Position(meetingUri, 2, 19));
+        Assert.Equal(rosterUri, definition["result"]!["uri"]!.GetValue<string>());
+        Assert.Equal(0, definition["result"]!["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(7, definition["result"]!["range"]!["start"]!["character"]!.GetValue<int>());
+
+        var references = await client.RequestAsync("textDocument/references", Position(rosterUri, 0, 8).Also(p => p["context"] = new JsonObject { ["includeDeclaration"] = true }));
+        Assert.Equal(2, references["result"]!.AsArray().Count);
+
+        var prepare = await client.RequestAsync("textDocument/prepareRename", Position(rosterUri, 0, 8));
+        Assert.Equal("jaafari", prepare["result"]!["placeholder"]!.GetValue<string>());
+        var rename = await client.RequestAsync("textDocument/rename", Position(rosterUri, 0, 8).Also(p => p["newName"] = "al_jaafari"));
+        var changes = rename["result"]!["changes"]!.AsObject();
+        Assert.Equal(2, changes.Count);
+        Assert.Equal("al_jaafari", changes[meetingUri]![0]!["newText"]!.GetValue<string>());
+        var badRename = await client.RequestAsync("textDocument/rename", Position(rosterUri, 0, 8).Also(p => p["newName"] = "not valid"));
+        Assert.NotNull(badRename["error"]);
+
+        var hover = await client.RequestAsync("textDocument/hover", Position(meetingUri, 2, 19));
+        var markdown = hover["result"]!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("**person** `jaafari`", markdown, StringComparison.Ordinal);
+        Assert.Contains("بشار الجعفري", markdown, StringComparison.Ordinal);
+        Assert.Contains("Bashar al-Jaafari (en)", markdown, StringComparison.Ordinal);
+        Assert.Contains("1 reference", markdown, StringComparison.Ordinal);
+
+        var completion = await client.RequestAsync("textDocument/completion", Position(meetingUri, 2, 17));
+        var labels = completion["result"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()).ToList();
+        Assert.Contains("jaafari", labels);
+        Assert.Contains("syria", labels);
+        var fields = await client.RequestAsync("textDocument/completion", Position(meetingUri, 1, 0));
+        Assert.Contains("speech", fields["result"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()));
+        Assert.Contains("convened_by", fields["result"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()));
+
+        var symbols = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = meetingUri } });
+        Assert.Equal("m", symbols["result"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("s", symbols["result"]![0]!["children"]![0]!["name"]!.GetValue<string>());
+
+        var formatting = await client.RequestAsync("textDocument/formatting", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = rosterUri }, ["options"] = new JsonObject() });
+        Assert.Equal("person jaafari { name: \"بشار الجعفري\"  name@en: \"Bashar al-Jaafari\" }\norg syria { name: \"سوريا\" }\n", Roster);
+        Assert.Empty(formatting["result"]!.AsArray());
+
+        await client.RequestAsync("shutdown", null);
+        client.Notify("exit", null);
+        client.WaitForExit();
+        Assert.Equal(0, client.ExitCode);
+    }
+
+    [Fact]
+    public async Task Deleting_a_person_flags_its_uses_in_other_files()
+    {
+        var (client, rosterUri, meetingUri) = await StartAsync();
+        using var _ = client;
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 1);
+        client.Notify("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = rosterUri, ["languageId"] = "stmt", ["version"] = 1, ["text"] = Roster } });
+        client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = rosterUri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = "person jafari { name: \"x\" }\n" }),
+        });
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 0);
+        client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = rosterUri, ["version"] = 3 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = string.Empty }),
+        });
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 1 && d[0]!["code"]!.GetValue<string>() == "STMT1003");
+    }
+
+    [Fact]
+    public async Task Malformed_messages_get_errors_and_the_server_keeps_serving()
+    {
+        using var client = new LspClient();
+        var early = await client.RequestAsync("textDocument/hover", new JsonObject());
+        Assert.Equal(-32002, early["error"]!["code"]!.GetValue<int>());
+        await client.RequestAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+
+        client.SendRaw("{ this is not json");
+        client.SendRaw("[1, 2, 3]");
+        var unknown = await client.RequestAsync("workspace/unknownThing", new JsonObject());
+        Assert.Equal(-32601, unknown["error"]!["code"]!.GetValue<int>());
+        var failing = await client.RequestAsync("textDocument/definition", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = 42 } });
+        Assert.NotNull(failing["error"]);
+
+        var (id, response) = client.Start("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = "file:///nowhere.stmt" } });
+        client.Notify("$/cancelRequest", new JsonObject { ["id"] = id });
+        var cancelled = await response;
+        Assert.True(cancelled["result"] is not null || cancelled["error"]!["code"]!.GetValue<int>() == -32800);
+
+        var alive = await client.RequestAsync("shutdown", null);
+        Assert.Null(alive["error"]);
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject value, Action<JsonObject> change)
+    {
+        change(value);
+        return value;
+    }
+}
