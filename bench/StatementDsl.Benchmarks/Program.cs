@@ -47,6 +47,7 @@ double Ms(string name) => reports[name].ResultStatistics!.Mean / 1e6;
 long Allocated(string name) => reports[name].GcStats.GetBytesAllocatedPerOperation(reports[name].BenchmarkCase) ?? 0;
 
 var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
+var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 
 var parseMbPerSecond = corpus.StatementBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.ParseAndBind)) / 1000);
 var stjMbPerSecond = corpus.JsonBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.StjDeserialize)) / 1000);
@@ -63,6 +64,9 @@ var results = new JsonObject
     ["incremental_vs_full"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote)) / Ms(nameof(IncrementalBenchmark.FullRun))),
     ["json_vs_compiled_startup"] = Round(startup.JsonMainMs / startup.CompiledMainMs),
     ["json_vs_compiled_startup_wall"] = Round(startup.JsonWallMs / startup.CompiledWallMs),
+    ["lsp_edit_vs_full_check"] = Round(lspEditMs / fullCheckMs),
+    ["lsp_edit_to_diagnostics_ms"] = Round(lspEditMs),
+    ["full_check_ms"] = Round(fullCheckMs),
     ["parse_bind_mb_per_s"] = Round(parseMbPerSecond),
     ["stj_mb_per_s"] = Round(stjMbPerSecond),
     ["parse_bind_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBind))),

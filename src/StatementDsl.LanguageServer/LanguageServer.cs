@@ -21,6 +21,9 @@ public sealed class LanguageServer
     private readonly ServerWorkspace workspace = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
+
+    /// <summary>Documents the editor changed since the last publication: they always get a fresh set, even an unchanged one.</summary>
+    private readonly HashSet<string> edited = new(StringComparer.Ordinal);
     private readonly TimeSpan debounce;
     private CancellationTokenSource? pendingPublish;
     private bool initialized;
@@ -200,6 +203,11 @@ public sealed class LanguageServer
         {
             var document = parameters?["textDocument"];
             var path = document?["uri"]?.GetValue<string>() is { } uri ? Protocol.PathOf(uri) : null;
+            if (path is not null)
+            {
+                edited.Add(Protocol.UriOf(path));
+            }
+
             switch (method)
             {
                 case "textDocument/didOpen" when path is not null:
@@ -274,13 +282,14 @@ public sealed class LanguageServer
                 current.Add(uri);
                 var diagnostics = new JsonArray(file.Diagnostics.Select(d => (JsonNode)Features.ToLsp(file.Syntax.Source, d)).ToArray());
                 var text = diagnostics.ToJsonString();
-                if (!published.TryGetValue(uri, out var previous) || previous != text)
+                if (!published.TryGetValue(uri, out var previous) || previous != text || edited.Contains(uri))
                 {
                     published[uri] = text;
                     changed.Add((uri, diagnostics));
                 }
             }
 
+            edited.Clear();
             foreach (var gone in published.Keys.Where(u => !current.Contains(u)).ToList())
             {
                 published.Remove(gone);

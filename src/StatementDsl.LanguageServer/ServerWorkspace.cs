@@ -12,6 +12,14 @@ internal sealed class ServerWorkspace
 {
     private readonly Dictionary<string, string> diskTexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> openTexts = new(StringComparer.Ordinal);
+
+    /// <summary>Each file's syntax and declarations, kept while its text is the same string: an edit re-parses one file.</summary>
+    private readonly Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations)> parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Each file bound against <see cref="tableKey"/>'s table; kept while the ids of the workspace stay the same.</summary>
+    private readonly Dictionary<string, BoundFile> bound = new(StringComparer.Ordinal);
+    private string? tableKey;
+    private SymbolTable? table;
     private BoundCompilation? compilation;
 
     public object Gate { get; } = new();
@@ -90,6 +98,82 @@ internal sealed class ServerWorkspace
 
     public IEnumerable<string> Paths => diskTexts.Keys.Union(openTexts.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    public BoundCompilation Compilation(CancellationToken cancellationToken = default) =>
-        compilation ??= Binder.Bind(Paths.Select(p => Parser.Parse(new SourceFile(p, Text(p)!), cancellationToken)), cancellationToken);
+    /// <summary>
+    /// The compilation: only changed texts are re-parsed, and while the workspace's ids (the symbol
+    /// table, positions aside) stay the same, only changed files are re-bound, since references resolve by
+    /// id and kind alone. A change to the ids re-binds every file, for cross-file effects.
+    /// </summary>
+    public BoundCompilation Compilation(CancellationToken cancellationToken = default)
+    {
+        if (compilation is not null)
+        {
+            return compilation;
+        }
+
+        var paths = Paths.ToList();
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var text = Text(path)!;
+            if (!parsed.TryGetValue(path, out var cached) || !ReferenceEquals(cached.Text, text))
+            {
+                var syntax = Parser.Parse(new SourceFile(path, text), cancellationToken);
+                parsed[path] = (text, syntax, Binder.Declare(syntax, cancellationToken));
+                changed.Add(path);
+            }
+        }
+
+        foreach (var stale in parsed.Keys.Except(paths, StringComparer.Ordinal).ToList())
+        {
+            parsed.Remove(stale);
+            bound.Remove(stale);
+        }
+
+        var declarations = paths.Select(p => parsed[p].Declarations).ToList();
+        var key = TableKey(declarations);
+        if (key != tableKey || table is null)
+        {
+            tableKey = key;
+            table = SymbolTable.Build(declarations);
+            bound.Clear();
+        }
+
+        foreach (var path in paths)
+        {
+            if (changed.Contains(path) || !bound.ContainsKey(path))
+            {
+                var (_, syntax, fileDeclarations) = parsed[path];
+                bound[path] = Binder.BindFile(syntax, fileDeclarations, table, cancellationToken);
+            }
+        }
+
+        return compilation = BoundCompilation.Compose(bound.Values);
+    }
+
+    /// <summary>
+    /// What binding other files depends on: every id with its kind, file, ordinal and placement, and
+    /// each file's class. Positions count only for ids declared more than once (STMT1004 names the first).
+    /// </summary>
+    private static string TableKey(List<FileDeclarations> declarations)
+    {
+        var duplicated = declarations.SelectMany(d => d.Symbols).GroupBy(s => s.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var key = new System.Text.StringBuilder();
+        foreach (var file in declarations.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            key.Append(file.Path).Append('|').Append(file.ClassName).Append('\n');
+            foreach (var symbol in file.Symbols)
+            {
+                key.Append(symbol.Id).Append(' ').Append((int)symbol.Kind).Append(' ').Append(symbol.Ordinal).Append(symbol.Misplaced ? " m" : string.Empty);
+                if (duplicated.Contains(symbol.Id))
+                {
+                    key.Append(' ').Append(symbol.Position.Line).Append(':').Append(symbol.Position.Column);
+                }
+
+                key.Append('\n');
+            }
+        }
+
+        return key.ToString();
+    }
 }

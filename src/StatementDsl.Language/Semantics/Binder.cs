@@ -15,27 +15,15 @@ public static class Binder
     private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
     private static readonly Regex CountryPattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
-    public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default)
-    {
-        var ordered = files.OrderBy(f => f.Source.Path, StringComparer.Ordinal).ToList();
-        var declarations = ordered.Select(f => Declare(f, cancellationToken)).ToList();
-        var table = SymbolTable.Build(declarations);
-        var bound = new List<BoundFile>(ordered.Count);
-        var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var file = BindFile(ordered[i], declarations[i], table, cancellationToken);
-            bound.Add(file);
-            foreach (var entity in file.Entities)
-            {
-                if (entity.Id is not null && !byId.ContainsKey(entity.Id))
-                {
-                    byId.Add(entity.Id, entity);
-                }
-            }
-        }
+    public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default) =>
+        Bind(files.Select(f => (f, Declare(f, cancellationToken))), cancellationToken);
 
-        return new BoundCompilation(bound, byId);
+    /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>
+    public static BoundCompilation Bind(IEnumerable<(SyntaxFile Syntax, FileDeclarations Declarations)> files, CancellationToken cancellationToken = default)
+    {
+        var list = files.ToList();
+        var table = SymbolTable.Build(list.Select(f => f.Declarations));
+        return BoundCompilation.Compose(list.Select(f => BindFile(f.Syntax, f.Declarations, table, cancellationToken)));
     }
 
     public static FileDeclarations Declare(SyntaxFile file, CancellationToken cancellationToken = default)

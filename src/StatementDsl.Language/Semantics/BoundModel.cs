@@ -149,6 +149,22 @@ public sealed class BoundFile
 /// <summary>All files of one compilation, bound together: ids are global across them.</summary>
 public sealed class BoundCompilation
 {
+    /// <summary>Assembles files bound against the same symbol table (a host may re-bind only those that changed).</summary>
+    public static BoundCompilation Compose(IEnumerable<BoundFile> files)
+    {
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
+        foreach (var entity in ordered.SelectMany(f => f.Entities))
+        {
+            if (entity.Id is not null && !byId.ContainsKey(entity.Id))
+            {
+                byId.Add(entity.Id, entity);
+            }
+        }
+
+        return new BoundCompilation(ordered, byId);
+    }
+
     internal BoundCompilation(IReadOnlyList<BoundFile> files, IReadOnlyDictionary<string, BoundEntity> entitiesById)
     {
         Files = files;
