@@ -22,6 +22,9 @@ public sealed class LanguageServer
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
 
+    /// <summary>The bound file each publication came from: an unchanged file (same object) needs no new comparison.</summary>
+    private readonly Dictionary<string, Language.Semantics.BoundFile> publishedFrom = new(StringComparer.Ordinal);
+
     /// <summary>Documents the editor changed since the last publication: they always get a fresh set, even an unchanged one.</summary>
     private readonly HashSet<string> edited = new(StringComparer.Ordinal);
     private readonly TimeSpan debounce;
@@ -280,6 +283,12 @@ public sealed class LanguageServer
             {
                 var uri = Protocol.UriOf(file.Path);
                 current.Add(uri);
+                if (publishedFrom.TryGetValue(uri, out var previousFile) && ReferenceEquals(previousFile, file) && !edited.Contains(uri))
+                {
+                    continue;
+                }
+
+                publishedFrom[uri] = file;
                 var diagnostics = new JsonArray(file.Diagnostics.Select(d => (JsonNode)Features.ToLsp(file.Syntax.Source, d)).ToArray());
                 var text = diagnostics.ToJsonString();
                 if (!published.TryGetValue(uri, out var previous) || previous != text || edited.Contains(uri))
@@ -293,6 +302,7 @@ public sealed class LanguageServer
             foreach (var gone in published.Keys.Where(u => !current.Contains(u)).ToList())
             {
                 published.Remove(gone);
+                publishedFrom.Remove(gone);
                 changed.Add((gone, []));
             }
         }

@@ -8,7 +8,9 @@ internal static class Protocol
 {
     public static string PathOf(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : uri;
 
-    public static string UriOf(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Uris = new(StringComparer.Ordinal);
+
+    public static string UriOf(string path) => Uris.GetOrAdd(path, p => new Uri(Path.GetFullPath(p)).AbsoluteUri);
 
     public static JsonObject Range(SourceFile file, TextSpan span)
     {

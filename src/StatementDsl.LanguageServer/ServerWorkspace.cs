@@ -14,11 +14,10 @@ internal sealed class ServerWorkspace
     private readonly Dictionary<string, string> openTexts = new(StringComparer.Ordinal);
 
     /// <summary>Each file's syntax and declarations, kept while its text is the same string: an edit re-parses one file.</summary>
-    private readonly Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations)> parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations, string Shape)> parsed = new(StringComparer.Ordinal);
 
-    /// <summary>Each file bound against <see cref="tableKey"/>'s table; kept while the ids of the workspace stay the same.</summary>
+    /// <summary>Each file bound against <see cref="table"/>; kept while the ids of the workspace stay the same.</summary>
     private readonly Dictionary<string, BoundFile> bound = new(StringComparer.Ordinal);
-    private string? tableKey;
     private SymbolTable? table;
     private BoundCompilation? compilation;
 
@@ -112,13 +111,17 @@ internal sealed class ServerWorkspace
 
         var paths = Paths.ToList();
         var changed = new HashSet<string>(StringComparer.Ordinal);
+        var idsChanged = table is null;
         foreach (var path in paths)
         {
             var text = Text(path)!;
             if (!parsed.TryGetValue(path, out var cached) || !ReferenceEquals(cached.Text, text))
             {
                 var syntax = Parser.Parse(new SourceFile(path, text), cancellationToken);
-                parsed[path] = (text, syntax, Binder.Declare(syntax, cancellationToken));
+                var declarations = Binder.Declare(syntax, cancellationToken);
+                var shape = Shape(declarations, table);
+                idsChanged |= cached.Shape != shape;
+                parsed[path] = (text, syntax, declarations, shape);
                 changed.Add(path);
             }
         }
@@ -127,14 +130,12 @@ internal sealed class ServerWorkspace
         {
             parsed.Remove(stale);
             bound.Remove(stale);
+            idsChanged = true;
         }
 
-        var declarations = paths.Select(p => parsed[p].Declarations).ToList();
-        var key = TableKey(declarations);
-        if (key != tableKey || table is null)
+        if (idsChanged)
         {
-            tableKey = key;
-            table = SymbolTable.Build(declarations);
+            table = SymbolTable.Build(paths.Select(p => parsed[p].Declarations));
             bound.Clear();
         }
 
@@ -142,8 +143,8 @@ internal sealed class ServerWorkspace
         {
             if (changed.Contains(path) || !bound.ContainsKey(path))
             {
-                var (_, syntax, fileDeclarations) = parsed[path];
-                bound[path] = Binder.BindFile(syntax, fileDeclarations, table, cancellationToken);
+                var (_, syntax, fileDeclarations, _) = parsed[path];
+                bound[path] = Binder.BindFile(syntax, fileDeclarations, table!, cancellationToken);
             }
         }
 
@@ -151,27 +152,21 @@ internal sealed class ServerWorkspace
     }
 
     /// <summary>
-    /// What binding other files depends on: every id with its kind, file, ordinal and placement, and
-    /// each file's class. Positions count only for ids declared more than once (STMT1004 names the first).
+    /// What binding other files depends on, for one file: its class and every id with its kind, ordinal
+    /// and placement; positions too for an id also declared elsewhere (STMT1004 names the first).
     /// </summary>
-    private static string TableKey(List<FileDeclarations> declarations)
+    private static string Shape(FileDeclarations declarations, SymbolTable? table)
     {
-        var duplicated = declarations.SelectMany(d => d.Symbols).GroupBy(s => s.Id, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var key = new System.Text.StringBuilder();
-        foreach (var file in declarations.OrderBy(d => d.Path, StringComparer.Ordinal))
+        var key = new System.Text.StringBuilder(declarations.ClassName).Append('\n');
+        foreach (var symbol in declarations.Symbols)
         {
-            key.Append(file.Path).Append('|').Append(file.ClassName).Append('\n');
-            foreach (var symbol in file.Symbols)
+            key.Append(symbol.Id).Append(' ').Append((int)symbol.Kind).Append(' ').Append(symbol.Ordinal).Append(symbol.Misplaced ? " m" : string.Empty);
+            if (table?.Lookup(symbol.Id) is { } first && (first.Path != symbol.Path || first.Ordinal != symbol.Ordinal))
             {
-                key.Append(symbol.Id).Append(' ').Append((int)symbol.Kind).Append(' ').Append(symbol.Ordinal).Append(symbol.Misplaced ? " m" : string.Empty);
-                if (duplicated.Contains(symbol.Id))
-                {
-                    key.Append(' ').Append(symbol.Position.Line).Append(':').Append(symbol.Position.Column);
-                }
-
-                key.Append('\n');
+                key.Append(' ').Append(symbol.Position.Line).Append(':').Append(symbol.Position.Column);
             }
+
+            key.Append('\n');
         }
 
         return key.ToString();

@@ -149,31 +149,34 @@ public sealed class BoundFile
 /// <summary>All files of one compilation, bound together: ids are global across them.</summary>
 public sealed class BoundCompilation
 {
-    /// <summary>Assembles files bound against the same symbol table (a host may re-bind only those that changed).</summary>
-    public static BoundCompilation Compose(IEnumerable<BoundFile> files)
-    {
-        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
-        foreach (var entity in ordered.SelectMany(f => f.Entities))
-        {
-            if (entity.Id is not null && !byId.ContainsKey(entity.Id))
-            {
-                byId.Add(entity.Id, entity);
-            }
-        }
+    private readonly Lazy<IReadOnlyDictionary<string, BoundEntity>> entitiesById;
 
-        return new BoundCompilation(ordered, byId);
-    }
-
-    internal BoundCompilation(IReadOnlyList<BoundFile> files, IReadOnlyDictionary<string, BoundEntity> entitiesById)
+    private BoundCompilation(IReadOnlyList<BoundFile> files)
     {
         Files = files;
-        EntitiesById = entitiesById;
+        entitiesById = new Lazy<IReadOnlyDictionary<string, BoundEntity>>(() =>
+        {
+            var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
+            foreach (var entity in files.SelectMany(f => f.Entities))
+            {
+                if (entity.Id is not null && !byId.ContainsKey(entity.Id))
+                {
+                    byId.Add(entity.Id, entity);
+                }
+            }
+
+            return byId;
+        });
     }
 
     public IReadOnlyList<BoundFile> Files { get; }
 
-    public IReadOnlyDictionary<string, BoundEntity> EntitiesById { get; }
+    /// <summary>The first entity of each id; built on first use, since an editor re-composes the compilation on every edit.</summary>
+    public IReadOnlyDictionary<string, BoundEntity> EntitiesById => entitiesById.Value;
+
+    /// <summary>Assembles files bound against the same symbol table (a host may re-bind only those that changed).</summary>
+    public static BoundCompilation Compose(IEnumerable<BoundFile> files) =>
+        new(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
     public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(f => f.Diagnostics);
 }
