@@ -216,7 +216,7 @@ public sealed class Lexer
             return true;
         }
 
-        if (char.IsSurrogate(c) && !char.IsSurrogatePair(text, index) && !(char.IsLowSurrogate(c) && index > 0 && char.IsHighSurrogate(text[index - 1])))
+        if (IsLoneSurrogate(index))
         {
             diagnostics.Report(Rules.InvalidEncoding, new TextSpan(index, 1), "Lone surrogate U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " " + where);
             return true;
@@ -236,12 +236,21 @@ public sealed class Lexer
     {
         for (var i = start; i < end; i++)
         {
-            var c = text[i];
-            if (c == '\0' || c == '\uFFFD' || char.IsSurrogate(c) || Bidi.IsControl(c))
+            if (IsInvalidCharacter(i) || Bidi.IsControl(text[i]))
             {
                 ReportSpecialCharacter(i, "in " + where);
             }
         }
+    }
+
+    /// <summary>NUL, U+FFFD (bytes that were not UTF-8) or a lone surrogate: STMT0007 wherever it stands.</summary>
+    private bool IsInvalidCharacter(int index) => text[index] is '\0' or '\uFFFD' || IsLoneSurrogate(index);
+
+    private bool IsLoneSurrogate(int index)
+    {
+        var c = text[index];
+        return char.IsHighSurrogate(c) ? !char.IsSurrogatePair(text, index)
+            : char.IsLowSurrogate(c) && !(index > 0 && char.IsHighSurrogate(text[index - 1]));
     }
 
     private bool StartsToken(int index)
@@ -377,7 +386,7 @@ public sealed class Lexer
                 continue;
             }
 
-            if (c == '\0' || c == '\uFFFD' || (char.IsSurrogate(c) && !char.IsSurrogatePair(text, position) && !(char.IsLowSurrogate(c) && char.IsHighSurrogate(text[position - 1]))))
+            if (IsInvalidCharacter(position))
             {
                 ReportSpecialCharacter(position, "in a string");
             }
@@ -536,8 +545,7 @@ public sealed class Lexer
     {
         for (var i = start; i < end; i++)
         {
-            var c = text[i];
-            if (c == '\0' || c == '\uFFFD' || (char.IsSurrogate(c) && !char.IsSurrogatePair(text, i) && !(char.IsLowSurrogate(c) && i > start && char.IsHighSurrogate(text[i - 1]))))
+            if (IsInvalidCharacter(i))
             {
                 ReportSpecialCharacter(i, "in a text block");
             }

@@ -17,8 +17,6 @@ public sealed class SourceFile
 
     public string Text { get; }
 
-    public int LineCount => lineStarts.Length;
-
     public LinePosition GetPosition(int offset)
     {
         if (offset < 0)

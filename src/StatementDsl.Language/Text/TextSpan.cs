@@ -6,8 +6,6 @@ public readonly record struct TextSpan(int Start, int Length)
     public int End => Start + Length;
 
     public static TextSpan FromBounds(int start, int end) => new(start, end - start);
-
-    public bool Contains(int position) => position >= Start && position < End;
 }
 
 /// <summary>A 1-based line and column (column counted in UTF-16 code units, as Roslyn does).</summary>

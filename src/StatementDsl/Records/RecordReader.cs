@@ -59,16 +59,4 @@ internal ref struct RecordReader(ReadOnlySpan<byte> data, int position)
 
         return Encoding.UTF8.GetString(bytes);
     }
-
-    public void SkipString()
-    {
-        if (data[Position] == RecordFormat.Absent)
-        {
-            Position++;
-            return;
-        }
-
-        var length = ReadInt();
-        Position += length;
-    }
 }
