@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StatementDsl.Benchmarks;
 
-// dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH] [--write-corpus DIR] [--report-from JSON]
+// dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH] [--write-corpus DIR] [--report-from JSON] [--startup-only]
 // --quick: a 4 MB corpus and short runs (a few minutes on 2 cores). Without it: the 16 MB corpus,
 // longer runs, and docs/benchmarks.md rewritten with the results.
 var quick = args.Contains("--quick");
@@ -34,6 +34,12 @@ if (writeIndex >= 0 && writeIndex + 1 < args.Length)
 }
 
 Console.WriteLine($"Corpus: {corpus.Files.Count} files, {corpus.StatementBytes / 1e6:F1} MB of .stmt, {corpus.JsonBytes / 1e6:F1} MB of JSON");
+if (args.Contains("--startup-only"))
+{
+    // For work on start-up: the fresh-process comparison alone, in a minute or two.
+    Console.WriteLine(StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot));
+    return;
+}
 
 var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.Default.WithWarmupCount(2).WithIterationCount(8))
     .WithLaunchCount(1)
@@ -85,6 +91,9 @@ var results = new JsonObject
     ["startup_compiled_main_ms"] = Round(startup.CompiledMainMs),
     ["startup_json_main_ms"] = Round(startup.JsonMainMs),
     ["startup_compiled_wall_ms"] = Round(startup.CompiledWallMs),
+    ["startup_per_class_main_ms"] = Round(startup.PerClassMainMs),
+    ["startup_per_class_wall_ms"] = Round(startup.PerClassWallMs),
+    ["startup_per_class_jit_ms"] = Round(startup.PerClassJitMs),
     ["startup_json_wall_ms"] = Round(startup.JsonWallMs),
     ["startup_process_floor_wall_ms"] = Round(startup.FloorWallMs),
     ["startup_compiled_jit_ms"] = Round(startup.CompiledJitMs),

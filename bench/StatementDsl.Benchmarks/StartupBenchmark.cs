@@ -5,12 +5,15 @@ using StatementDsl.Language.Semantics;
 
 namespace StatementDsl.Benchmarks;
 
-internal sealed record StartupResult(double CompiledWallMs, double CompiledMainMs, double JsonWallMs, double JsonMainMs, double FloorWallMs, long Records, double CompiledJitMs, double JsonJitMs);
+internal sealed record StartupResult(
+    double CompiledWallMs, double CompiledMainMs, double PerClassWallMs, double PerClassMainMs, double JsonWallMs, double JsonMainMs,
+    double FloorWallMs, long Records, double CompiledJitMs, double PerClassJitMs, double JsonJitMs);
 
 /// <summary>
-/// 4. Start-up: two fresh processes that touch every record of the corpus, one with the records
-/// compiled in by the generator, one loading the same records from JSON with System.Text.Json.
-/// Both are built in Release into a temporary folder and run alternately.
+/// 4. Start-up: fresh processes that touch every record of the corpus: the records compiled in by the
+/// generator, reached through <c>StatementCatalog</c> (the way to go over a whole archive) and through
+/// each file's generated class; and the same records loaded from JSON with System.Text.Json.
+/// All are built in Release into a temporary folder and run in turn.
 /// </summary>
 internal static class StartupBenchmark
 {
@@ -18,13 +21,15 @@ internal static class StartupBenchmark
     {
         var root = Path.Combine(Path.GetTempPath(), "stmt-startup-" + Guid.NewGuid().ToString("N")[..8]);
         var compiled = Path.Combine(root, "compiled");
+        var perClass = Path.Combine(root, "per-class");
         var json = Path.Combine(root, "json");
         var empty = Path.Combine(root, "empty");
-        WriteCompiledApp(compiled, corpus, repositoryRoot);
+        WriteCompiledApp(compiled, corpus, repositoryRoot, perClass: false);
+        WriteCompiledApp(perClass, corpus, repositoryRoot, perClass: true);
         WriteJsonApp(json, corpus);
         WriteProject(empty, string.Empty);
         File.WriteAllText(Path.Combine(empty, "Program.cs"), "System.Console.WriteLine(\"main_ms=0\");\n");
-        foreach (var app in new[] { compiled, json, empty })
+        foreach (var app in new[] { compiled, perClass, json, empty })
         {
             var (code, output) = Exec("dotnet", "build -c Release -nologo", app);
             if (code != 0)
@@ -36,6 +41,7 @@ internal static class StartupBenchmark
         var results = new Dictionary<string, List<(double Wall, double Main, long Records, double Jit)>>
         {
             [compiled] = [],
+            [perClass] = [],
             [json] = [],
             [empty] = [],
         };
@@ -52,17 +58,19 @@ internal static class StartupBenchmark
         }
 
         var compiledRecords = results[compiled][0].Records;
-        if (compiledRecords != results[json][0].Records)
+        if (compiledRecords != results[json][0].Records || compiledRecords != results[perClass][0].Records)
         {
-            throw new InvalidOperationException($"The two apps touched different record counts: {compiledRecords} and {results[json][0].Records}.");
+            throw new InvalidOperationException(
+                $"The apps touched different record counts: {compiledRecords}, {results[perClass][0].Records} and {results[json][0].Records}.");
         }
 
         Directory.Delete(root, recursive: true);
         return new StartupResult(
             Median(results[compiled].Select(r => r.Wall)), Median(results[compiled].Select(r => r.Main)),
+            Median(results[perClass].Select(r => r.Wall)), Median(results[perClass].Select(r => r.Main)),
             Median(results[json].Select(r => r.Wall)), Median(results[json].Select(r => r.Main)),
             Median(results[empty].Select(r => r.Wall)), compiledRecords,
-            Median(results[compiled].Select(r => r.Jit)), Median(results[json].Select(r => r.Jit)));
+            Median(results[compiled].Select(r => r.Jit)), Median(results[perClass].Select(r => r.Jit)), Median(results[json].Select(r => r.Jit)));
     }
 
     private static (double Wall, double Main, long Records, double Jit) Measure(string app)
@@ -124,7 +132,7 @@ internal static class StartupBenchmark
             """);
     }
 
-    private static void WriteCompiledApp(string folder, Corpus corpus, string repositoryRoot)
+    private static void WriteCompiledApp(string folder, Corpus corpus, string repositoryRoot, bool perClass)
     {
         var src = Path.Combine(repositoryRoot, "src");
         WriteProject(folder, $"""
@@ -147,10 +155,18 @@ internal static class StartupBenchmark
             long characters = 0;
 
             """);
-        foreach (var path in corpus.Files.Keys)
+        if (perClass)
         {
-            var name = CSharpNames.ClassName(path, null);
-            program.Append($"Touch({name}.People, {name}.Organizations, {name}.Meetings, {name}.Statements);\n");
+            foreach (var path in corpus.Files.Keys)
+            {
+                var name = CSharpNames.ClassName(path, null);
+                program.Append($"Touch({name}.People, {name}.Organizations, {name}.Meetings, {name}.Statements);\n");
+            }
+        }
+        else
+        {
+            program.Append("var catalog = StatementCatalog.Of(typeof(Program).Assembly);\n");
+            program.Append("Touch(catalog.People, catalog.Organizations, catalog.Meetings, catalog.Statements);\n");
         }
 
         program.Append("""

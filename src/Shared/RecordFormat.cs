@@ -1,14 +1,17 @@
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The compact form of pre-bound records that the generator writes into <c>"…"u8</c> literals and
-/// the runtime reads (docs/record-format.md). It is UTF-8 text, so that it is legal in a u8
-/// literal and readable in a golden file:
+/// The compact form of pre-bound records that the generator writes into a
+/// <c>[assembly: RecordData(…)]</c> argument and the runtime reads in place (docs/generator.md). It is
+/// UTF-8 text, so that it is a legal attribute string and readable in a golden file:
 /// <code>
 /// entity = int(length of the rest) kind str(id) int(line) int(column) int(meeting) int(fields) field*
 /// field  = str(name) str(language) tag value
+/// value  = str | int | str(class) str(id) for a reference | int(count) item* for a list
 /// int    = ['-'] digits ';'          str = int(UTF-8 byte count) bytes | '~' (absent)
 /// </code>
+/// A reference names the generated class of the file that declares its target, so the runtime looks
+/// the id up in that one file.
 /// </summary>
 internal static class RecordFormat
 {
@@ -33,11 +36,4 @@ internal static class RecordFormat
     public const byte WalkoutKind = (byte)'W';
     public const byte VoteKind = (byte)'V';
     public const byte EventKind = (byte)'E';
-
-    /// <summary>
-    /// A chunk is closed once it holds this many bytes, so no single literal grows without bound. Each
-    /// chunk is one literal: joining literals with <c>"…"u8 + "…"u8</c> costs the compiler 17 times more
-    /// (measured: 8.5 s against 0.5 s for a meeting of 20,000 speeches, docs/generator.md).
-    /// </summary>
-    public const int ChunkBytes = 64 * 1024;
 }

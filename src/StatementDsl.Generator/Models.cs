@@ -40,16 +40,16 @@ internal sealed class IdTableModel : IEquatable<IdTableModel>
     public override int GetHashCode() => Files.GetHashCode();
 }
 
-/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; …Get&lt;Speech&gt;(5)</c>.</summary>
+/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; __Records.Speech(5)</c>.</summary>
 internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, int Line);
 
-/// <summary>Everything the emitter needs for one file's class.</summary>
+/// <summary>Everything the emitter needs for one file's class and its records (<see cref="RecordEncoder"/>).</summary>
 internal sealed record FileModel(
     string Path,
     string ClassName,
     bool OwnsClass,
     EquatableArray<PropertyModel> Properties,
-    EquatableArray<EquatableArray<string>> Chunks);
+    EquatableArray<string> Records);
 
 /// <summary>The namespace the generated code goes in (StatementDslNamespace, else RootNamespace).</summary>
 internal sealed record GenerationOptions(string Namespace);

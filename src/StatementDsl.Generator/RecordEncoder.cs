@@ -6,14 +6,14 @@ using StatementDsl.Records;
 namespace StatementDsl.Generator;
 
 /// <summary>
-/// Writes a bound file in <see cref="RecordFormat"/>: records already escaped for a C# u8 literal,
-/// grouped into chunks of about <see cref="RecordFormat.ChunkBytes"/> bytes, each emitted as one literal.
+/// Writes a bound file in <see cref="RecordFormat"/>: one string per record, already escaped for a C#
+/// string literal; the emitter joins them into the file's <c>RecordData</c> attribute.
 /// </summary>
 internal static class RecordEncoder
 {
     private static readonly UTF8Encoding Utf8 = new(false, false);
 
-    public static EquatableArray<EquatableArray<string>> Encode(BoundFile file, CancellationToken cancellationToken)
+    public static EquatableArray<string> Encode(BoundFile file, SymbolTable table, CancellationToken cancellationToken)
     {
         var indexOf = new Dictionary<BoundEntity, int>();
         for (var i = 0; i < file.Entities.Count; i++)
@@ -22,37 +22,21 @@ internal static class RecordEncoder
         }
 
         var transcriptLanguage = (file.Transcript?.Field("language")?.Value as SymbolValue)?.Symbol;
-        var chunks = new List<EquatableArray<string>>();
-        var lines = new List<string>();
-        var chunkBytes = 0;
+        var records = new List<string>(file.Entities.Count);
         var body = new StringBuilder();
         foreach (var entity in file.Entities)
         {
             cancellationToken.ThrowIfCancellationRequested();
             body.Clear();
-            WriteEntity(body, entity, entity.Meeting is null ? -1 : indexOf[entity.Meeting], transcriptLanguage);
+            WriteEntity(body, entity, entity.Meeting is null ? -1 : indexOf[entity.Meeting], transcriptLanguage, table);
             var text = body.ToString();
-            var bytes = Utf8.GetByteCount(text);
-            var record = Int(bytes) + text;
-            lines.Add(CSharpLiteral.Escape(record));
-            chunkBytes += bytes;
-            if (chunkBytes >= RecordFormat.ChunkBytes)
-            {
-                chunks.Add(lines.ToEquatableArray());
-                lines.Clear();
-                chunkBytes = 0;
-            }
+            records.Add(CSharpLiteral.Escape(Int(Utf8.GetByteCount(text)) + text));
         }
 
-        if (lines.Count > 0)
-        {
-            chunks.Add(lines.ToEquatableArray());
-        }
-
-        return chunks.ToEquatableArray();
+        return records.ToEquatableArray();
     }
 
-    private static void WriteEntity(StringBuilder body, BoundEntity entity, int meeting, string? transcriptLanguage)
+    private static void WriteEntity(StringBuilder body, BoundEntity entity, int meeting, string? transcriptLanguage, SymbolTable table)
     {
         body.Append((char)KindCode(entity.Kind));
         Str(body, entity.Id);
@@ -64,11 +48,11 @@ internal static class RecordEncoder
             Str(body, field.Name);
             var language = field.Spec.IsContent ? field.Language ?? spokenLanguage ?? transcriptLanguage : field.Language;
             Str(body, language);
-            WriteValue(body, field);
+            WriteValue(body, field, table);
         }
     }
 
-    private static void WriteValue(StringBuilder body, BoundField field)
+    private static void WriteValue(StringBuilder body, BoundField field, SymbolTable table)
     {
         switch (field.Value)
         {
@@ -93,18 +77,31 @@ internal static class RecordEncoder
                 break;
             case ReferenceValue reference:
                 body.Append((char)RecordFormat.ReferenceTag);
-                Str(body, reference.Id);
+                Target(body, reference, table);
                 break;
             case ListValue list:
                 body.Append((char)(field.Spec.Type == FieldType.ReferenceList ? RecordFormat.ReferenceListTag : RecordFormat.TextListTag));
                 body.Append(Int(list.Items.Count));
                 foreach (var item in list.Items)
                 {
-                    Str(body, item is ReferenceValue reference ? reference.Id : ((TextValue)item).Text);
+                    if (item is ReferenceValue reference)
+                    {
+                        Target(body, reference, table);
+                    }
+                    else
+                    {
+                        Str(body, ((TextValue)item).Text);
+                    }
                 }
 
                 break;
         }
+    }
+
+    private static void Target(StringBuilder body, ReferenceValue reference, SymbolTable table)
+    {
+        Str(body, table.OwnedClass(reference.Target.Path));
+        Str(body, reference.Id);
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture) + (char)RecordFormat.IntTerminator;

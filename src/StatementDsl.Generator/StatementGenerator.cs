@@ -19,7 +19,7 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
         public const string IdTable = "IdTable";
         public const string Bind = "Bind";
         public const string Options = "Options";
-        public const string ClassNames = "ClassNames";
+        public const string AnyFiles = "AnyFiles";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -54,13 +54,9 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.Options);
 
-        var classNames = idTable
-            .Select(static (table, _) => table.Files
-                .Where(f => string.Equals(table.Table.ClassOwner(f.ClassName), f.Path, StringComparison.Ordinal))
-                .Select(f => f.ClassName)
-                .Distinct(StringComparer.Ordinal)
-                .ToEquatableArray())
-            .WithTrackingName(Steps.ClassNames);
+        var anyFiles = idTable
+            .Select(static (table, _) => table.Files.Count > 0)
+            .WithTrackingName(Steps.AnyFiles);
 
         context.RegisterSourceOutput(bound.Combine(options), static (output, pair) =>
         {
@@ -71,11 +67,11 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(classNames.Combine(options), static (output, pair) =>
+        context.RegisterSourceOutput(anyFiles.Combine(options), static (output, pair) =>
         {
-            if (pair.Left.Count > 0)
+            if (pair.Left)
             {
-                output.AddSource("StatementDslRecords.g.cs", SourceText.From(EmitRegistry(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+                output.AddSource("StatementDslRecords.g.cs", SourceText.From(EmitRegistry(pair.Right), System.Text.Encoding.UTF8));
             }
         });
     }

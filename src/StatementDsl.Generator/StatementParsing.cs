@@ -31,7 +31,7 @@ internal static class StatementParsing
 
     public static FileModel ToModel(BoundFile bound, SymbolTable table, CancellationToken cancellationToken)
     {
-        var encoded = RecordEncoder.Encode(bound, cancellationToken);
+        var encoded = RecordEncoder.Encode(bound, table, cancellationToken);
         var properties = new List<PropertyModel>();
         for (var i = 0; i < bound.Entities.Count; i++)
         {
@@ -43,8 +43,7 @@ internal static class StatementParsing
             }
         }
 
-        var ownsClass = string.Equals(table.ClassOwner(bound.ClassName), bound.Path, StringComparison.Ordinal);
-        return new FileModel(bound.Path, bound.ClassName, ownsClass, properties.ToEquatableArray(), encoded);
+        return new FileModel(bound.Path, bound.ClassName, table.OwnedClass(bound.Path) is not null, properties.ToEquatableArray(), encoded);
     }
 
     public static string RuntimeTypeName(DeclarationKind kind) => kind switch

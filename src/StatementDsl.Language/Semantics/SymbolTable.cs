@@ -27,6 +27,7 @@ public sealed class SymbolTable
 {
     private readonly Dictionary<string, DeclaredSymbol> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> classOwner = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> ownedClass = new(StringComparer.Ordinal);
 
     private SymbolTable()
     {
@@ -42,6 +43,7 @@ public sealed class SymbolTable
             if (!table.classOwner.ContainsKey(file.ClassName))
             {
                 table.classOwner.Add(file.ClassName, file.Path);
+                table.ownedClass[file.Path] = file.ClassName;
             }
 
             foreach (var symbol in file.Symbols)
@@ -60,6 +62,9 @@ public sealed class SymbolTable
 
     /// <summary>The path of the first file (by ordinal path) whose class has this name.</summary>
     public string? ClassOwner(string className) => classOwner.TryGetValue(className, out var path) ? path : null;
+
+    /// <summary>The class generated for the file at <paramref name="path"/>; null when another file owns its name (STMT1012).</summary>
+    public string? OwnedClass(string path) => ownedClass.TryGetValue(path, out var className) ? className : null;
 }
 
 internal static class Suggestions

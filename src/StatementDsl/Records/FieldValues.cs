@@ -32,7 +32,7 @@ internal sealed class FieldValues
                 case RecordFormat.IntegerTag:
                     fields.Add(new Field(name, language, tag, null, reader.ReadInt(), null));
                     break;
-                case RecordFormat.TextListTag or RecordFormat.ReferenceListTag:
+                case RecordFormat.TextListTag:
                     var items = new string[reader.ReadInt()];
                     for (var j = 0; j < items.Length; j++)
                     {
@@ -40,6 +40,18 @@ internal sealed class FieldValues
                     }
 
                     fields.Add(new Field(name, language, tag, null, 0, items));
+                    break;
+                case RecordFormat.ReferenceTag:
+                    fields.Add(new Field(name, language, tag, null, 0, null, [ReadTarget(ref reader)]));
+                    break;
+                case RecordFormat.ReferenceListTag:
+                    var targets = new ReferenceTarget[reader.ReadInt()];
+                    for (var j = 0; j < targets.Length; j++)
+                    {
+                        targets[j] = ReadTarget(ref reader);
+                    }
+
+                    fields.Add(new Field(name, language, tag, null, 0, null, targets));
                     break;
                 default:
                     fields.Add(new Field(name, language, tag, reader.ReadString(), 0, null));
@@ -129,13 +141,20 @@ internal sealed class FieldValues
 
     public int? Integer(string name) => fields.FirstOrDefault(f => f.Name == name && f.Tag == RecordFormat.IntegerTag) is { } field ? field.Integer : null;
 
-    public Deferred? Reference(string name) => Text(name) is { } id ? new Deferred(Store, id) : null;
+    public Deferred? Reference(string name) =>
+        fields.FirstOrDefault(f => f.Name == name && f.Targets is not null) is { } field ? new Deferred(Store, field.Targets![0]) : null;
 
     public DeferredList? References(string name)
     {
-        var ids = Texts(name);
-        return ids.Count == 0 ? null : new DeferredList(Store, ids.ToArray());
+        var targets = fields.Where(f => f.Name == name && f.Targets is not null).SelectMany(f => f.Targets!).ToArray();
+        return targets.Length == 0 ? null : new DeferredList(Store, targets);
     }
 
-    private sealed record Field(string Name, string? Language, byte Tag, string? Text, int Integer, string[]? Items);
+    private static ReferenceTarget ReadTarget(ref RecordReader reader)
+    {
+        var className = reader.ReadString();
+        return new ReferenceTarget(className, reader.ReadString()!);
+    }
+
+    private sealed record Field(string Name, string? Language, byte Tag, string? Text, int Integer, string[]? Items, ReferenceTarget[]? Targets = null);
 }

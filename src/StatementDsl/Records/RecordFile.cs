@@ -3,22 +3,25 @@ using System.ComponentModel;
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The records of one <c>.stmt</c> file. The first access scans the chunks once for kinds, ids and
-/// meeting membership (no text is decoded); each record is decoded and built on its own first access.
+/// The records of one <c>.stmt</c> file. The first access scans the bytes once for where each record
+/// starts, its kind and its meeting (no text is decoded); each record is decoded and built on its own
+/// first access, and ids are decoded only when another record refers into this file.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile
 {
     private readonly RecordStore store;
-    private readonly RecordSource source;
+    private readonly ReadOnlyMemory<byte> data;
     private Layout? layout;
     private Declaration?[]? cache;
     private Lists? lists;
+    private Dictionary<string, int>? idIndex;
 
-    internal RecordFile(RecordStore store, RecordSource source)
+    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<byte> data)
     {
         this.store = store;
-        this.source = source;
+        this.data = data;
+        Path = path;
     }
 
     public Transcript? Transcript => GetLists().Transcript;
@@ -31,7 +34,7 @@ public sealed class RecordFile
 
     public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
-    internal string?[] Ids => GetLayout().Ids;
+    internal string Path { get; }
 
     // One accessor per kind rather than a generic Get<T>: the compiler binds 20,000 generated
     // properties calling a non-generic method in half the time (docs/generator.md).
@@ -64,6 +67,28 @@ public sealed class RecordFile
         return Interlocked.CompareExchange(ref entities[index], built, null) ?? built;
     }
 
+    /// <summary>The index of the record with this id; the file's ids are decoded on the first call.</summary>
+    internal int? IndexOf(string id) => (idIndex ?? BuildIdIndex()).TryGetValue(id, out var index) ? index : null;
+
+    /// <summary>Every id of the file with its record's index, in file order.</summary>
+    internal IEnumerable<(string Id, int Index)> Ids() => (idIndex ?? BuildIdIndex()).Select(pair => (pair.Key, pair.Value)).OrderBy(pair => pair.Value);
+
+    private Dictionary<string, int> BuildIdIndex()
+    {
+        var map = GetLayout();
+        var index = new Dictionary<string, int>(map.Kinds.Length, StringComparer.Ordinal);
+        for (var i = 0; i < map.Kinds.Length; i++)
+        {
+            var reader = new RecordReader(data.Span, map.Offsets[i] + 1);
+            if (reader.ReadString() is { } id)
+            {
+                index.TryAdd(id, i);
+            }
+        }
+
+        return Interlocked.CompareExchange(ref idIndex, index, null) ?? index;
+    }
+
     private Declaration?[] InitializeCache()
     {
         Interlocked.CompareExchange(ref cache, new Declaration?[GetLayout().Kinds.Length], null);
@@ -74,7 +99,7 @@ public sealed class RecordFile
     {
         if (layout is null)
         {
-            Interlocked.CompareExchange(ref layout, Layout.Scan(source), null);
+            Interlocked.CompareExchange(ref layout, Layout.Scan(data.Span), null);
         }
 
         return layout;
@@ -93,14 +118,14 @@ public sealed class RecordFile
     private Declaration Materialize(int index)
     {
         var map = GetLayout();
-        var reader = new RecordReader(source.Chunks(map.Chunks[index]), map.Offsets[index]);
+        var reader = new RecordReader(data.Span, map.Offsets[index]);
         var kind = reader.ReadByte();
         var id = reader.ReadString();
         var line = reader.ReadInt();
         var column = reader.ReadInt();
         var meeting = reader.ReadInt();
         var fields = FieldValues.Read(ref reader, store);
-        var origin = new SourceLocation(source.Path, line, column);
+        var origin = new SourceLocation(Path, line, column);
         return kind switch
         {
             RecordFormat.TranscriptKind => RecordBuilder.Transcript(id, origin, fields),
@@ -113,53 +138,43 @@ public sealed class RecordFile
         };
     }
 
-    /// <summary>Where each record starts, its kind, id and meeting: all that a scan reads.</summary>
+    /// <summary>Where each record starts, its kind and its meeting: all that a scan reads.</summary>
     private sealed class Layout
     {
         private Layout(int count)
         {
-            Chunks = new int[count];
             Offsets = new int[count];
             Kinds = new byte[count];
-            Ids = new string?[count];
             MeetingOf = new int[count];
         }
-
-        public int[] Chunks { get; }
 
         public int[] Offsets { get; }
 
         public byte[] Kinds { get; }
 
-        public string?[] Ids { get; }
-
         public int[] MeetingOf { get; }
 
-        public static Layout Scan(RecordSource source)
+        public static Layout Scan(ReadOnlySpan<byte> data)
         {
-            var entries = new List<(int Chunk, int Offset, byte Kind, string? Id, int Meeting)>();
-            for (var chunk = 0; chunk < source.ChunkCount; chunk++)
+            var entries = new List<(int Offset, byte Kind, int Meeting)>();
+            var position = 0;
+            while (position < data.Length)
             {
-                var data = source.Chunks(chunk);
-                var position = 0;
-                while (position < data.Length)
-                {
-                    var reader = new RecordReader(data, position);
-                    var length = reader.ReadInt();
-                    var start = reader.Position;
-                    var kind = reader.ReadByte();
-                    var id = reader.ReadString();
-                    reader.ReadInt();
-                    reader.ReadInt();
-                    entries.Add((chunk, start, kind, id, reader.ReadInt()));
-                    position = start + length;
-                }
+                var reader = new RecordReader(data, position);
+                var length = reader.ReadInt();
+                var start = reader.Position;
+                var kind = reader.ReadByte();
+                reader.SkipString();
+                reader.ReadInt();
+                reader.ReadInt();
+                entries.Add((start, kind, reader.ReadInt()));
+                position = start + length;
             }
 
             var layout = new Layout(entries.Count);
             for (var i = 0; i < entries.Count; i++)
             {
-                (layout.Chunks[i], layout.Offsets[i], layout.Kinds[i], layout.Ids[i], layout.MeetingOf[i]) = entries[i];
+                (layout.Offsets[i], layout.Kinds[i], layout.MeetingOf[i]) = entries[i];
             }
 
             return layout;

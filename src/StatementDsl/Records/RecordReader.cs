@@ -43,6 +43,18 @@ internal ref struct RecordReader(ReadOnlySpan<byte> data, int position)
         return text;
     }
 
+    public void SkipString()
+    {
+        if (data[Position] == RecordFormat.Absent)
+        {
+            Position++;
+            return;
+        }
+
+        var length = ReadInt();
+        Position += length;
+    }
+
     /// <summary>Reads a string that is one of <paramref name="known"/> without allocating; anything else is decoded.</summary>
     public string ReadKnownString(string[] known, byte[][] knownBytes)
     {

@@ -57,7 +57,7 @@ public class IncrementalTests
         Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }, Reasons(driver, Steps.Parse));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(driver, Steps.IdTable));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }, Reasons(driver, Steps.Bind));
-        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(driver, Steps.ClassNames));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(driver, Steps.AnyFiles));
         Assert.Equal(1, OutputReasons(driver).Count(r => r == IncrementalStepRunReason.Modified));
     }
 
@@ -74,7 +74,7 @@ public class IncrementalTests
         Assert.Equal(
             new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.New },
             Reasons(driver, Steps.Bind));
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, Steps.ClassNames));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, Steps.AnyFiles));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class IncrementalTests
         Assert.Equal(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached }, Reasons(driver, Steps.Parse));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, Steps.IdTable));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged }, Reasons(driver, Steps.Bind));
-        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, Steps.ClassNames));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, Steps.AnyFiles));
     }
 
     [Fact]

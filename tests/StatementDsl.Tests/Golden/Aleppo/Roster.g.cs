@@ -2,6 +2,8 @@
 // Records of samples/Aleppo/roster.stmt.
 #nullable enable
 
+[assembly: global::StatementDsl.Records.RecordData("Roster", "samples/Aleppo/roster.stmt", "104;O2;un4;1;-1;4;4;name~s25;الأمم المتحدة4;name2;ens14;United Nations4;kind~e4;body4;abbr~s2;UN141;O16;security_council5;1;-1;4;4;name~s32;مجلس الأمن الدولي4;name2;ens19;UN Security Council4;kind~e4;body6;parent~r6;Roster2;un100;O2;uk12;1;-1;4;4;name~s16;بريطانيا4;name2;ens14;United Kingdom4;kind~e5;state7;country~e2;GB89;O6;france13;1;-1;4;4;name~s10;فرنسا4;name2;ens6;France4;kind~e5;state7;country~e2;FR115;O3;usa14;1;-1;4;4;name~s31;الولايات المتحدة4;name2;ens13;United States4;kind~e5;state7;country~e2;US87;O5;syria15;1;-1;4;4;name~s10;سوريا4;name2;ens5;Syria4;kind~e5;state7;country~e2;SY89;O6;russia16;1;-1;4;4;name~s10;روسيا4;name2;ens6;Russia4;kind~e5;state7;country~e2;RU228;P10;de_mistura18;1;-1;6;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura4;role~s38;المبعوث الأممي الخاص4;role2;ens26;UN Special Envoy for Syria3;for~r6;Roster2;un8;wikidata~e7;Q370730160;P7;jaafari27;1;-1;5;4;name~s23;بشار الجعفري4;name2;ens17;Bashar al-Jaafari4;role~s27;المندوب السوري3;for~r6;Roster5;syria7;country~e2;SY161;P7;rycroft35;1;-1;5;4;name~s25;ماثيو ريكروفت4;name2;ens15;Matthew Rycroft4;role~s31;السفير البريطاني3;for~r6;Roster2;uk7;country~e2;GB191;P8;delattre43;1;-1;6;4;name~s27;فرانسوا ديلاتر4;name2;ens18;François Delattre5;alias~s12;ديلاتر4;role~s27;السفير الفرنسي3;for~r6;Roster6;france7;country~e2;FR")]
+
 namespace Sample;
 
 /// <summary>Records declared in <c>samples/Aleppo/roster.stmt</c>.</summary>
@@ -58,13 +60,5 @@ public static partial class Roster
     /// <summary>person <c>delattre</c> (line 43).</summary>
     public static global::StatementDsl.Person Delattre => __Records.Person(10);
 
-    internal static global::StatementDsl.Records.RecordSource __Source => new("Roster", "samples/Aleppo/roster.stmt", __Chunk, 1);
-
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("Roster");
-
-    private static global::System.ReadOnlySpan<byte> __Chunk(int index) => index switch
-    {
-        0 => "104;O2;un4;1;-1;4;4;name~s25;الأمم المتحدة4;name2;ens14;United Nations4;kind~e4;body4;abbr~s2;UN133;O16;security_council5;1;-1;4;4;name~s32;مجلس الأمن الدولي4;name2;ens19;UN Security Council4;kind~e4;body6;parent~r2;un100;O2;uk12;1;-1;4;4;name~s16;بريطانيا4;name2;ens14;United Kingdom4;kind~e5;state7;country~e2;GB89;O6;france13;1;-1;4;4;name~s10;فرنسا4;name2;ens6;France4;kind~e5;state7;country~e2;FR115;O3;usa14;1;-1;4;4;name~s31;الولايات المتحدة4;name2;ens13;United States4;kind~e5;state7;country~e2;US87;O5;syria15;1;-1;4;4;name~s10;سوريا4;name2;ens5;Syria4;kind~e5;state7;country~e2;SY89;O6;russia16;1;-1;4;4;name~s10;روسيا4;name2;ens6;Russia4;kind~e5;state7;country~e2;RU220;P10;de_mistura18;1;-1;6;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura4;role~s38;المبعوث الأممي الخاص4;role2;ens26;UN Special Envoy for Syria3;for~r2;un8;wikidata~e7;Q370730152;P7;jaafari27;1;-1;5;4;name~s23;بشار الجعفري4;name2;ens17;Bashar al-Jaafari4;role~s27;المندوب السوري3;for~r5;syria7;country~e2;SY153;P7;rycroft35;1;-1;5;4;name~s25;ماثيو ريكروفت4;name2;ens15;Matthew Rycroft4;role~s31;السفير البريطاني3;for~r2;uk7;country~e2;GB183;P8;delattre43;1;-1;6;4;name~s27;فرانسوا ديلاتر4;name2;ens18;François Delattre5;alias~s12;ديلاتر4;role~s27;السفير الفرنسي3;for~r6;france7;country~e2;FR"u8,
-        _ => default,
-    };
 }

@@ -7,7 +7,5 @@ namespace Sample;
 [global::System.CodeDom.Compiler.GeneratedCode("StatementDsl.Generator", "0.1.0")]
 internal static class StatementDslRecords
 {
-    internal static readonly global::StatementDsl.Records.RecordStore Store = new(
-        global::Sample.Aleppo.__Source,
-        global::Sample.Roster.__Source);
+    internal static readonly global::StatementDsl.Records.RecordStore Store = global::StatementDsl.Records.RecordStore.For(typeof(StatementDslRecords).Assembly);
 }

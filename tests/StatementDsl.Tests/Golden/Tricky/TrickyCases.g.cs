@@ -2,6 +2,8 @@
 // Records of tricky.stmt.
 #nullable enable
 
+[assembly: global::StatementDsl.Records.RecordData("TrickyCases", "tricky.stmt", "107;T12;tricky_cases2;1;-1;3;5;title~s30;Tab\u0009here, \"quoted\", back\\slash8;language~e2;ar6;status~e11;provisional92;O7;council4;1;-1;3;4;name~s8;مجلس4;kind~e4;body6;parent~r11;TrickyCases14;council_parent91;O14;council_parent5;1;-1;3;4;name~s6;Parent4;kind~e5;other6;parent~r11;TrickyCases7;council173;P19;دي_ميستورا6;1;-1;5;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura5;alias~s3;SdM5;alias~s10;de Mistura3;for~r11;TrickyCases7;council83;P5;class7;1;-1;3;4;name~s24;\u2067مرحبا\u2069 isolate7;country~e2;GB8;wikidata~e2;Q1236;M9;session-79;1;-1;9;4;date~d7;2016-096;number~i7774;5;start~t5;10:003;end~t22;2016-09-25T13:05-04:004;kind~e10;high_level11;convened_by~R1;11;TrickyCases7;council5;chair~r11;TrickyCases5;class6;agenda~S2;3;one3;two6;record~s9;S/PV.7774149;S7;opening20;3;5;5;2;by~r11;TrickyCases19;دي_ميستورا8;language~e2;en5;quote2;ens8;a 😀 b10;paraphrase2;ars6;قال4;note2;ens10;line\u000Abreak171;S5;reply21;3;5;5;2;by~r11;TrickyCases7;council4;date~d10;2016-09-253;via~e5;video2;to~r11;TrickyCases19;دي_ميستورا12;on_behalf_of~r11;TrickyCases14;council_parent86;W~22;3;5;3;2;by~R1;11;TrickyCases5;class6;during~r11;TrickyCases5;reply4;time~t5;11:00133;V10;resolution23;3;5;4;2;on~s16;draft S/2016/8463;for~R1;11;TrickyCases7;council7;against~R1;11;TrickyCases5;class7;outcome~e6;vetoed102;E8;applause24;3;5;3;4;type~e8;applause2;by~R1;11;TrickyCases7;council6;during~r11;TrickyCases7;opening155;A13;press_remarks27;1;-1;5;2;by~r11;TrickyCases5;class4;date~d10;2016-09-253;via~e12;social_media3;url~s27;https://example.org/a?b=c&d11;reported_by~s3;AFP")]
+
 namespace Sample;
 
 /// <summary>Records declared in <c>tricky.stmt</c>.</summary>
@@ -55,13 +57,5 @@ public static partial class TrickyCases
     /// <summary>statement <c>press_remarks</c> (line 27).</summary>
     public static global::StatementDsl.Statement PressRemarks => __Records.Statement(11);
 
-    internal static global::StatementDsl.Records.RecordSource __Source => new("TrickyCases", "tricky.stmt", __Chunk, 1);
-
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("TrickyCases");
-
-    private static global::System.ReadOnlySpan<byte> __Chunk(int index) => index switch
-    {
-        0 => "107;T12;tricky_cases2;1;-1;3;5;title~s30;Tab\u0009here, \"quoted\", back\\slash8;language~e2;ar6;status~e11;provisional78;O7;council4;1;-1;3;4;name~s8;مجلس4;kind~e4;body6;parent~r14;council_parent77;O14;council_parent5;1;-1;3;4;name~s6;Parent4;kind~e5;other6;parent~r7;council159;P19;دي_ميستورا6;1;-1;5;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura5;alias~s3;SdM5;alias~s10;de Mistura3;for~r7;council83;P5;class7;1;-1;3;4;name~s24;\u2067مرحبا\u2069 isolate7;country~e2;GB8;wikidata~e2;Q1208;M9;session-79;1;-1;9;4;date~d7;2016-096;number~i7774;5;start~t5;10:003;end~t22;2016-09-25T13:05-04:004;kind~e10;high_level11;convened_by~R1;7;council5;chair~r5;class6;agenda~S2;3;one3;two6;record~s9;S/PV.7774135;S7;opening20;3;5;5;2;by~r19;دي_ميستورا8;language~e2;en5;quote2;ens8;a 😀 b10;paraphrase2;ars6;قال4;note2;ens10;line\u000Abreak129;S5;reply21;3;5;5;2;by~r7;council4;date~d10;2016-09-253;via~e5;video2;to~r19;دي_ميستورا12;on_behalf_of~r14;council_parent58;W~22;3;5;3;2;by~R1;5;class6;during~r5;reply4;time~t5;11:00105;V10;resolution23;3;5;4;2;on~s16;draft S/2016/8463;for~R1;7;council7;against~R1;5;class7;outcome~e6;vetoed74;E8;applause24;3;5;3;4;type~e8;applause2;by~R1;7;council6;during~r7;opening141;A13;press_remarks27;1;-1;5;2;by~r5;class4;date~d10;2016-09-253;via~e12;social_media3;url~s27;https://example.org/a?b=c&d11;reported_by~s3;AFP"u8,
-        _ => default,
-    };
 }
