@@ -5,18 +5,32 @@ using StatementDsl.Language.Semantics;
 
 namespace StatementDsl.Benchmarks;
 
-internal sealed record StartupResult(
-    double CompiledWallMs, double CompiledMainMs, double PerClassWallMs, double PerClassMainMs, double JsonWallMs, double JsonMainMs,
-    double FloorWallMs, long Records, double CompiledJitMs, double PerClassJitMs, double JsonJitMs);
+/// <summary>The medians of one kind of run: whole-process wall time, time inside Main, JIT time, records touched.</summary>
+internal sealed record StartupFigures(double WallMs, double MainMs, double JitMs, long Records);
+
+/// <summary>The start-up runs by name: see <see cref="StartupBenchmark"/>.</summary>
+internal sealed record StartupResult(IReadOnlyDictionary<string, StartupFigures> Runs)
+{
+    public StartupFigures this[string name] => Runs[name];
+}
 
 /// <summary>
-/// 4. Start-up: fresh processes that touch every record of the corpus: the records compiled in by the
-/// generator, reached through <c>StatementCatalog</c> (the way to go over a whole archive) and through
-/// each file's generated class; and the same records loaded from JSON with System.Text.Json.
-/// All are built in Release into a temporary folder and run in turn.
+/// 4. Start-up: fresh processes that touch every record of the corpus (people, organizations,
+/// meetings, every meeting's speeches, statements: each record reached and its id read): the records
+/// compiled in by the generator, reached through <c>StatementCatalog</c> (the way to go over a whole
+/// archive) and through each file's generated class; and the same records loaded from JSON with
+/// System.Text.Json. The <c>read</c> runs also read names, speakers and every passage's text, so
+/// they decode all of it. All are built in Release into a temporary folder and run in turn.
 /// </summary>
 internal static class StartupBenchmark
 {
+    public const string Compiled = "compiled";
+    public const string CompiledRead = "compiled_read";
+    public const string PerClass = "per_class";
+    public const string Json = "json";
+    public const string JsonRead = "json_read";
+    public const string Floor = "process_floor";
+
     public static StartupResult Run(Corpus corpus, int runs, string repositoryRoot)
     {
         var root = Path.Combine(Path.GetTempPath(), "stmt-startup-" + Guid.NewGuid().ToString("N")[..8]);
@@ -38,46 +52,41 @@ internal static class StartupBenchmark
             }
         }
 
-        var results = new Dictionary<string, List<(double Wall, double Main, long Records, double Jit)>>
+        var plan = new (string Name, string App, string Mode)[]
         {
-            [compiled] = [],
-            [perClass] = [],
-            [json] = [],
-            [empty] = [],
+            (Compiled, compiled, "touch"), (CompiledRead, compiled, "read"), (PerClass, perClass, "touch"),
+            (Json, json, "touch"), (JsonRead, json, "read"), (Floor, empty, string.Empty),
         };
+        var measured = plan.ToDictionary(p => p.Name, _ => new List<(double Wall, double Main, double Jit, long Records)>());
         for (var run = -1; run < runs; run++)
         {
-            foreach (var app in results.Keys)
+            foreach (var (name, app, mode) in plan)
             {
-                var measured = Measure(app);
+                var figures = Measure(app, mode);
                 if (run >= 0)
                 {
-                    results[app].Add(measured);
+                    measured[name].Add(figures);
                 }
             }
         }
 
-        var compiledRecords = results[compiled][0].Records;
-        if (compiledRecords != results[json][0].Records || compiledRecords != results[perClass][0].Records)
+        var touched = plan.Where(p => p.Name != Floor).Select(p => measured[p.Name][0].Records).Distinct().ToArray();
+        if (touched.Length != 1)
         {
-            throw new InvalidOperationException(
-                $"The apps touched different record counts: {compiledRecords}, {results[perClass][0].Records} and {results[json][0].Records}.");
+            throw new InvalidOperationException($"The apps touched different record counts: {string.Join(", ", touched)}.");
         }
 
         Directory.Delete(root, recursive: true);
-        return new StartupResult(
-            Median(results[compiled].Select(r => r.Wall)), Median(results[compiled].Select(r => r.Main)),
-            Median(results[perClass].Select(r => r.Wall)), Median(results[perClass].Select(r => r.Main)),
-            Median(results[json].Select(r => r.Wall)), Median(results[json].Select(r => r.Main)),
-            Median(results[empty].Select(r => r.Wall)), compiledRecords,
-            Median(results[compiled].Select(r => r.Jit)), Median(results[perClass].Select(r => r.Jit)), Median(results[json].Select(r => r.Jit)));
+        return new StartupResult(measured.ToDictionary(
+            m => m.Key,
+            m => new StartupFigures(Median(m.Value.Select(r => r.Wall)), Median(m.Value.Select(r => r.Main)), Median(m.Value.Select(r => r.Jit)), m.Value[0].Records)));
     }
 
-    private static (double Wall, double Main, long Records, double Jit) Measure(string app)
+    private static (double Wall, double Main, double Jit, long Records) Measure(string app, string mode)
     {
         var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
         var clock = Stopwatch.StartNew();
-        var (code, output) = Exec("dotnet", $"\"{dll}\"", app);
+        var (code, output) = Exec("dotnet", $"\"{dll}\" {mode}", app);
         var wall = clock.Elapsed.TotalMilliseconds;
         if (code != 0)
         {
@@ -87,7 +96,7 @@ internal static class StartupBenchmark
         var main = double.Parse(Value(output, "main_ms"), CultureInfo.InvariantCulture);
         var records = long.TryParse(Value(output, "records"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0;
         var jit = double.Parse(Value(output, "jit_ms"), CultureInfo.InvariantCulture);
-        return (wall, main, records, jit);
+        return (wall, main, jit, records);
     }
 
     private static string Value(string output, string key)
@@ -150,7 +159,9 @@ internal static class StartupBenchmark
             using Corpus.Records;
             using StatementDsl;
 
+            // "touch": reach every record and read its id; "read": also names, speakers and every passage's text.
             var clock = Stopwatch.StartNew();
+            var read = args.Length > 0 && args[0] == "read";
             long records = 0;
             long characters = 0;
 
@@ -177,30 +188,30 @@ internal static class StartupBenchmark
                 foreach (var person in people)
                 {
                     records++;
-                    characters += person.Id!.Length + person.Name!.Value.Length;
+                    characters += person.Id!.Length + (read ? person.Name!.Value.Length : 0);
                 }
 
                 foreach (var organization in organizations)
                 {
                     records++;
-                    characters += organization.Id!.Length + organization.Name!.Value.Length;
+                    characters += organization.Id!.Length + (read ? organization.Name!.Value.Length : 0);
                 }
 
                 foreach (var meeting in meetings)
                 {
                     records++;
-                    characters += meeting.Id!.Length + meeting.Date!.Value.ToString().Length;
+                    characters += meeting.Id!.Length + (read ? meeting.Date!.Value.ToString().Length : 0);
                     foreach (var speech in meeting.Speeches)
                     {
                         records++;
-                        characters += speech.Id!.Length + speech.Speaker!.Name!.Value.Length + speech.Passages.Sum(p => p.Text.Length);
+                        characters += speech.Id!.Length + (read ? speech.Speaker!.Name!.Value.Length + speech.Passages.Sum(p => p.Text.Length) : 0);
                     }
                 }
 
                 foreach (var statement in statements)
                 {
                     records++;
-                    characters += statement.Id!.Length + statement.Speaker!.Name!.Value.Length + statement.Passages.Sum(p => p.Text.Length);
+                    characters += statement.Id!.Length + (read ? statement.Speaker!.Name!.Value.Length + statement.Passages.Sum(p => p.Text.Length) : 0);
                 }
             }
 

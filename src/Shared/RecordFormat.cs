@@ -1,39 +1,52 @@
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The compact form of pre-bound records that the generator writes into a
-/// <c>[assembly: RecordData(…)]</c> argument and the runtime reads in place (docs/generator.md). It is
-/// UTF-8 text, so that it is a legal attribute string and readable in a golden file:
+/// The compact form of pre-bound records that the generator writes into one string constant per
+/// <c>.stmt</c> file and the runtime reads in place from the assembly's metadata (docs/generator.md).
+/// It is text, so that it is a legal C# string and readable in a golden file; lengths count UTF-16
+/// code units, because a constant is stored as UTF-16 and a string is then cut from it by a copy:
 /// <code>
-/// entity = int(length of the rest) kind str(id) int(line) int(column) int(meeting) int(fields) field*
-/// field  = str(name) str(language) tag value
+/// file   = str(path) int(count) header{count} body{count}
+/// header = kind str(id) int(line) int(column) int(meeting's record index, or -1) int(body length)
+/// body   = int(fields) field*
+/// field  = int(number in FieldNames) str(language) tag value
 /// value  = str | int | str(class) str(id) for a reference | int(count) item* for a list
-/// int    = ['-'] digits ';'          str = int(UTF-8 byte count) bytes | '~' (absent)
+/// int    = ['-'] digits ';'          str = int(length) chars | '~' (absent)
 /// </code>
-/// A reference names the generated class of the file that declares its target, so the runtime looks
-/// the id up in that one file.
+/// The headers come first so that reaching every record and its id reads only them; a body is
+/// decoded when one of its fields is read. A reference names the generated class of the file that
+/// declares its target, so the runtime looks the id up in that one file.
 /// </summary>
 internal static class RecordFormat
 {
-    public const byte Absent = (byte)'~';
-    public const byte IntTerminator = (byte)';';
+    public const char Absent = '~';
+    public const char IntTerminator = ';';
 
-    public const byte TextTag = (byte)'s';
-    public const byte DateTag = (byte)'d';
-    public const byte TimeTag = (byte)'t';
-    public const byte IntegerTag = (byte)'i';
-    public const byte SymbolTag = (byte)'e';
-    public const byte ReferenceTag = (byte)'r';
-    public const byte TextListTag = (byte)'S';
-    public const byte ReferenceListTag = (byte)'R';
+    public const char TextTag = 's';
+    public const char DateTag = 'd';
+    public const char TimeTag = 't';
+    public const char IntegerTag = 'i';
+    public const char SymbolTag = 'e';
+    public const char ReferenceTag = 'r';
+    public const char TextListTag = 'S';
+    public const char ReferenceListTag = 'R';
 
-    public const byte TranscriptKind = (byte)'T';
-    public const byte PersonKind = (byte)'P';
-    public const byte OrganizationKind = (byte)'O';
-    public const byte MeetingKind = (byte)'M';
-    public const byte SpeechKind = (byte)'S';
-    public const byte StatementKind = (byte)'A';
-    public const byte WalkoutKind = (byte)'W';
-    public const byte VoteKind = (byte)'V';
-    public const byte EventKind = (byte)'E';
+    public const char TranscriptKind = 'T';
+    public const char PersonKind = 'P';
+    public const char OrganizationKind = 'O';
+    public const char MeetingKind = 'M';
+    public const char SpeechKind = 'S';
+    public const char StatementKind = 'A';
+    public const char WalkoutKind = 'W';
+    public const char VoteKind = 'V';
+    public const char EventKind = 'E';
+
+    /// <summary>Every field name of the language (LANGUAGE.md §4); a field is written as its index here. Append only.</summary>
+    public static readonly string[] FieldNames =
+    [
+        "name", "quote", "paraphrase", "note", "by", "date", "as", "language", "via", "to", "role", "for", "kind", "country",
+        "title", "body", "convened_by", "during", "time", "alias", "parent", "abbr", "wikidata", "source", "published",
+        "translated_from", "status", "number", "start", "end", "timezone", "place", "chair", "agenda", "record",
+        "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type",
+    ];
 }

@@ -6,12 +6,14 @@ using StatementDsl.Records;
 namespace StatementDsl.Generator;
 
 /// <summary>
-/// Writes a bound file in <see cref="RecordFormat"/>: one string per record, already escaped for a C#
-/// string literal; the emitter joins them into the file's <c>RecordData</c> attribute.
+/// Writes a bound file in <see cref="RecordFormat"/>: the header section (path, count, every record's
+/// header), then one body per record, each already escaped for a C# string literal; the emitter joins
+/// them into the file's constant.
 /// </summary>
 internal static class RecordEncoder
 {
-    private static readonly UTF8Encoding Utf8 = new(false, false);
+    private static readonly Dictionary<string, int> FieldNumbers =
+        RecordFormat.FieldNames.Select((name, number) => (name, number)).ToDictionary(f => f.name, f => f.number, StringComparer.Ordinal);
 
     public static EquatableArray<string> Encode(BoundFile file, SymbolTable table, CancellationToken cancellationToken)
     {
@@ -22,30 +24,34 @@ internal static class RecordEncoder
         }
 
         var transcriptLanguage = (file.Transcript?.Field("language")?.Value as SymbolValue)?.Symbol;
-        var records = new List<string>(file.Entities.Count);
+        var headers = new StringBuilder();
+        Str(headers, file.Path);
+        headers.Append(Int(file.Entities.Count));
+        var bodies = new List<string>(file.Entities.Count);
         var body = new StringBuilder();
         foreach (var entity in file.Entities)
         {
             cancellationToken.ThrowIfCancellationRequested();
             body.Clear();
-            WriteEntity(body, entity, entity.Meeting is null ? -1 : indexOf[entity.Meeting], transcriptLanguage, table);
-            var text = body.ToString();
-            records.Add(CSharpLiteral.Escape(Int(Utf8.GetByteCount(text)) + text));
+            WriteBody(body, entity, transcriptLanguage, table);
+            headers.Append(KindCode(entity.Kind));
+            Str(headers, entity.Id);
+            var origin = entity.Origin.Start;
+            headers.Append(Int(origin.Line)).Append(Int(origin.Column)).Append(Int(entity.Meeting is null ? -1 : indexOf[entity.Meeting])).Append(Int(body.Length));
+            bodies.Add(CSharpLiteral.Escape(body.ToString()));
         }
 
-        return records.ToEquatableArray();
+        return bodies.Prepend(CSharpLiteral.Escape(headers.ToString())).ToEquatableArray();
     }
 
-    private static void WriteEntity(StringBuilder body, BoundEntity entity, int meeting, string? transcriptLanguage, SymbolTable table)
+    private static void WriteBody(StringBuilder body, BoundEntity entity, string? transcriptLanguage, SymbolTable table)
     {
-        body.Append((char)KindCode(entity.Kind));
-        Str(body, entity.Id);
-        var origin = entity.Origin.Start;
-        body.Append(Int(origin.Line)).Append(Int(origin.Column)).Append(Int(meeting)).Append(Int(entity.Fields.Count));
+        var fields = entity.Fields.Where(f => FieldNumbers.ContainsKey(f.Name)).ToList();
+        body.Append(Int(fields.Count));
         var spokenLanguage = (entity.Field("language")?.Value as SymbolValue)?.Symbol;
-        foreach (var field in entity.Fields)
+        foreach (var field in fields)
         {
-            Str(body, field.Name);
+            body.Append(Int(FieldNumbers[field.Name]));
             var language = field.Spec.IsContent ? field.Language ?? spokenLanguage ?? transcriptLanguage : field.Language;
             Str(body, language);
             WriteValue(body, field, table);
@@ -57,30 +63,30 @@ internal static class RecordEncoder
         switch (field.Value)
         {
             case TextValue text:
-                body.Append((char)RecordFormat.TextTag);
+                body.Append(RecordFormat.TextTag);
                 Str(body, text.Text);
                 break;
             case DateValue { Date: var date }:
-                body.Append((char)(date.Time is null ? RecordFormat.DateTag : RecordFormat.TimeTag));
+                body.Append(date.Time is null ? RecordFormat.DateTag : RecordFormat.TimeTag);
                 Str(body, date.ToString());
                 break;
             case TimeValue time:
-                body.Append((char)RecordFormat.TimeTag);
+                body.Append(RecordFormat.TimeTag);
                 Str(body, time.Time.ToString());
                 break;
             case IntegerValue integer:
-                body.Append((char)RecordFormat.IntegerTag).Append(integer.Value.ToString(CultureInfo.InvariantCulture)).Append((char)RecordFormat.IntTerminator);
+                body.Append(RecordFormat.IntegerTag).Append(integer.Value.ToString(CultureInfo.InvariantCulture)).Append(RecordFormat.IntTerminator);
                 break;
             case SymbolValue symbol:
-                body.Append((char)RecordFormat.SymbolTag);
+                body.Append(RecordFormat.SymbolTag);
                 Str(body, symbol.Symbol);
                 break;
             case ReferenceValue reference:
-                body.Append((char)RecordFormat.ReferenceTag);
+                body.Append(RecordFormat.ReferenceTag);
                 Target(body, reference, table);
                 break;
             case ListValue list:
-                body.Append((char)(field.Spec.Type == FieldType.ReferenceList ? RecordFormat.ReferenceListTag : RecordFormat.TextListTag));
+                body.Append(field.Spec.Type == FieldType.ReferenceList ? RecordFormat.ReferenceListTag : RecordFormat.TextListTag);
                 body.Append(Int(list.Items.Count));
                 foreach (var item in list.Items)
                 {
@@ -104,22 +110,22 @@ internal static class RecordEncoder
         Str(body, reference.Id);
     }
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture) + (char)RecordFormat.IntTerminator;
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture) + RecordFormat.IntTerminator;
 
-    /// <summary>A length-prefixed string; lone surrogates (already reported as STMT0007) become U+FFFD so the literal is valid UTF-8.</summary>
+    /// <summary>A length-prefixed string; lone surrogates (already reported as STMT0007) become U+FFFD, as everywhere the generator writes text.</summary>
     private static void Str(StringBuilder body, string? value)
     {
         if (value is null)
         {
-            body.Append((char)RecordFormat.Absent);
+            body.Append(RecordFormat.Absent);
             return;
         }
 
         var clean = CSharpLiteral.ReplaceLoneSurrogates(value);
-        body.Append(Int(Utf8.GetByteCount(clean))).Append(clean);
+        body.Append(Int(clean.Length)).Append(clean);
     }
 
-    private static byte KindCode(DeclarationKind kind) => kind switch
+    private static char KindCode(DeclarationKind kind) => kind switch
     {
         DeclarationKind.Transcript => RecordFormat.TranscriptKind,
         DeclarationKind.Person => RecordFormat.PersonKind,

@@ -31,9 +31,5 @@ internal sealed class SourceWriter
         WriteLine(closing);
     }
 
-    public void Indent() => indentation++;
-
-    public void Unindent() => indentation--;
-
     public override string ToString() => builder.ToString();
 }

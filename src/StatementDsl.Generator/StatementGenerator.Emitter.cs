@@ -7,20 +7,18 @@ public sealed partial class StatementGenerator
     private const string Runtime = "global::StatementDsl";
     private const string Records = "global::StatementDsl.Records";
     private const string RegistryClass = "StatementDslRecords";
+    private const string DataClass = "__RecordData";
 
     internal static string GeneratedCodeAttribute { get; } =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"StatementDsl.Generator\", \"" + typeof(StatementGenerator).Assembly.GetName().Version!.ToString(3) + "\")]";
 
     /// <summary>
-    /// The file's class: typed accessors over its records, which stay data, not code: one
-    /// <c>RecordData</c> attribute string that the runtime reads in place (docs/generator.md).
+    /// The file's class: typed accessors over its records, which stay data, not code: one string
+    /// constant that the runtime reads in place from the metadata (docs/generator.md).
     /// </summary>
     internal static string EmitFile(FileModel file, GenerationOptions options)
     {
         var writer = StartFile("Records of " + file.Path + ".");
-        writer.WriteLine("[assembly: " + Records + ".RecordData(" + CSharpLiteral.Quote(file.ClassName) + ", " + CSharpLiteral.Quote(file.Path)
-            + ", \"" + string.Concat(file.Records) + "\")]");
-        writer.WriteLine();
         WriteNamespace(writer, options);
         writer.WriteLine("/// <summary>Records declared in <c>" + XmlEscape(file.Path) + "</c>.</summary>");
         writer.WriteLine(GeneratedCodeAttribute);
@@ -44,19 +42,31 @@ public sealed partial class StatementGenerator
         }
 
         writer.WriteLine("private static " + Records + ".RecordFile __Records => __records ??= " + Qualified(options, RegistryClass) + ".Store.File("
-            + CSharpLiteral.Quote(file.ClassName) + ");");
+            + CSharpLiteral.Quote(file.ClassName.TrimStart('@')) + ");");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("internal static partial class " + RegistryClass);
+        writer.OpenBlock("internal static partial class " + DataClass);
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + string.Concat(file.Records) + "\";");
+        writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }
 
-    /// <summary>The store of all files: it finds them in the assembly, so it depends on nothing but the namespace.</summary>
+    /// <summary>The store of all files: it reads the constants of the data class, so it depends on nothing but the namespace.</summary>
     internal static string EmitRegistry(GenerationOptions options)
     {
         var writer = StartFile("The record store of every .stmt file of the project.");
+        writer.WriteLine("[assembly: " + Records + ".RecordRegistry(typeof(" + Qualified(options, RegistryClass) + "." + DataClass + "))]");
+        writer.WriteLine();
         WriteNamespace(writer, options);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock("internal static class " + RegistryClass);
-        writer.WriteLine("internal static readonly " + Records + ".RecordStore Store = " + Records + ".RecordStore.For(typeof(" + RegistryClass + ").Assembly);");
+        writer.OpenBlock("internal static partial class " + RegistryClass);
+        writer.WriteLine("internal static readonly " + Records + ".RecordStore Store = " + Records + ".RecordStore.For(typeof(" + DataClass + "));");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>One string constant per <c>.stmt</c> file, named after its class: its records, which the runtime reads in place.</summary>");
+        writer.OpenBlock("internal static partial class " + DataClass);
+        writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }

@@ -3,66 +3,70 @@ namespace StatementDsl.Records;
 /// <summary>The decoded fields of one record, looked up by name while its typed object is built.</summary>
 internal sealed class FieldValues
 {
-    /// <summary>Every field name of the language, matched as bytes so that decoding a record allocates no name.</summary>
-    private static readonly string[] FieldNames =
-    [
-        "name", "quote", "paraphrase", "note", "by", "date", "as", "language", "via", "to", "role", "for", "kind", "country",
-        "title", "body", "convened_by", "during", "time", "alias", "parent", "abbr", "wikidata", "source", "published",
-        "translated_from", "status", "number", "start", "end", "timezone", "place", "chair", "agenda", "record",
-        "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type",
-    ];
+    private readonly RecordFile file;
+    private readonly int index;
+    private readonly ArraySegment<Field> fields;
 
-    private static readonly byte[][] FieldNameBytes = FieldNames.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
-
-    private readonly List<Field> fields;
-
-    private FieldValues(List<Field> fields) => this.fields = fields;
-
-    public static FieldValues Read(ref RecordReader reader, RecordStore store)
+    private FieldValues(RecordFile file, int index, Field[] fields, int count)
     {
+        this.file = file;
+        this.index = index;
+        this.fields = new ArraySegment<Field>(fields, 0, count);
+    }
+
+    /// <summary>Decodes a record's fields; with <paramref name="deferPassages"/>, quotes, paraphrases and notes are skipped, for <see cref="ReadPassages"/> to decode when asked.</summary>
+    public static FieldValues Read(ref RecordReader reader, RecordFile file, int index, bool deferPassages)
+    {
+        var store = file.Store;
+        var fields = new Field[reader.ReadInt()];
+        var count = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var name = RecordFormat.FieldNames[reader.ReadInt()];
+            var language = reader.ReadRecurring(store.RecurringStrings);
+            var tag = reader.ReadChar();
+            if (deferPassages && PassageKindOf(name) is not null)
+            {
+                reader.SkipString();
+                continue;
+            }
+
+            fields[count++] = tag switch
+            {
+                RecordFormat.IntegerTag => new Field(name, language, tag) { Integer = reader.ReadInt() },
+                RecordFormat.TextListTag => new Field(name, language, tag) { Items = ReadTexts(ref reader) },
+                RecordFormat.ReferenceTag => new Field(name, language, tag) { Target = ReadTarget(ref reader, store) },
+                RecordFormat.ReferenceListTag => new Field(name, language, tag) { Targets = ReadTargets(ref reader, store) },
+                RecordFormat.SymbolTag => new Field(name, language, tag) { Text = reader.ReadRecurring(store.RecurringStrings) },
+                _ => new Field(name, language, tag) { Text = reader.ReadString() },
+            };
+        }
+
+        return new FieldValues(file, index, fields, count);
+    }
+
+    /// <summary>The quotes, paraphrases and notes of the record whose body <paramref name="reader"/> is at.</summary>
+    public static IReadOnlyList<Passage> ReadPassages(ref RecordReader reader, RecordStore store)
+    {
+        List<Passage>? passages = null;
         var count = reader.ReadInt();
-        var fields = new List<Field>(count);
         for (var i = 0; i < count; i++)
         {
-            var name = reader.ReadKnownString(FieldNames, FieldNameBytes);
-            var language = reader.ReadString();
-            var tag = reader.ReadByte();
-            switch (tag)
+            var kind = PassageKindOf(RecordFormat.FieldNames[reader.ReadInt()]);
+            var language = reader.ReadRecurring(store.RecurringStrings);
+            var tag = reader.ReadChar();
+            if (kind is { } passageKind)
             {
-                case RecordFormat.IntegerTag:
-                    fields.Add(new Field(name, language, tag, null, reader.ReadInt(), null));
-                    break;
-                case RecordFormat.TextListTag:
-                    var items = new string[reader.ReadInt()];
-                    for (var j = 0; j < items.Length; j++)
-                    {
-                        items[j] = reader.ReadString()!;
-                    }
-
-                    fields.Add(new Field(name, language, tag, null, 0, items));
-                    break;
-                case RecordFormat.ReferenceTag:
-                    fields.Add(new Field(name, language, tag, null, 0, null, [ReadTarget(ref reader)]));
-                    break;
-                case RecordFormat.ReferenceListTag:
-                    var targets = new ReferenceTarget[reader.ReadInt()];
-                    for (var j = 0; j < targets.Length; j++)
-                    {
-                        targets[j] = ReadTarget(ref reader);
-                    }
-
-                    fields.Add(new Field(name, language, tag, null, 0, null, targets));
-                    break;
-                default:
-                    fields.Add(new Field(name, language, tag, reader.ReadString(), 0, null));
-                    break;
+                (passages ??= new List<Passage>(count - i)).Add(new Passage(passageKind, reader.ReadString()!, language));
+            }
+            else
+            {
+                SkipValue(ref reader, tag);
             }
         }
 
-        return new FieldValues(fields) { Store = store };
+        return passages ?? (IReadOnlyList<Passage>)[];
     }
-
-    public required RecordStore Store { get; init; }
 
     /// <summary>The untagged value of a single-valued text field, else the first.</summary>
     public string? Text(string name)
@@ -70,7 +74,7 @@ internal sealed class FieldValues
         string? first = null;
         foreach (var field in fields)
         {
-            if (field.Name == name)
+            if (ReferenceEquals(field.Name, name))
             {
                 if (field.Language is null)
                 {
@@ -86,20 +90,39 @@ internal sealed class FieldValues
 
     public IReadOnlyList<string> Texts(string name)
     {
-        var values = new List<string>();
+        List<string>? values = null;
         foreach (var field in fields)
         {
-            if (field.Name == name)
+            if (ReferenceEquals(field.Name, name))
             {
-                values.AddRange(field.Items ?? [field.Text!]);
+                values ??= [];
+                if (field.Items is { } items)
+                {
+                    values.AddRange(items);
+                }
+                else
+                {
+                    values.Add(field.Text!);
+                }
             }
         }
 
-        return values;
+        return values ?? (IReadOnlyList<string>)[];
     }
 
-    public IReadOnlyList<LocalizedText> Localized(string name) =>
-        fields.Where(f => f.Name == name).Select(f => new LocalizedText(f.Text!, f.Language)).ToArray();
+    public IReadOnlyList<LocalizedText> Localized(string name)
+    {
+        List<LocalizedText>? values = null;
+        foreach (var field in fields)
+        {
+            if (ReferenceEquals(field.Name, name))
+            {
+                (values ??= []).Add(new LocalizedText(field.Text!, field.Language));
+            }
+        }
+
+        return values ?? (IReadOnlyList<LocalizedText>)[];
+    }
 
     /// <summary>Every tagged variant of the single-valued text fields (not names, which have <see cref="Actor.Names"/>).</summary>
     public IReadOnlyList<LocalizedField> Variants()
@@ -116,45 +139,139 @@ internal sealed class FieldValues
         return variants ?? (IReadOnlyList<LocalizedField>)[];
     }
 
-    public IReadOnlyList<Passage> Passages()
+    public PartialDate? Date(string name) => Text(name) is { } text ? PartialDate.Parse(text) : null;
+
+    public int? Integer(string name)
     {
-        var passages = new List<Passage>();
         foreach (var field in fields)
         {
-            var kind = field.Name switch
+            if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.IntegerTag)
             {
-                "quote" => PassageKind.Quote,
-                "paraphrase" => PassageKind.Paraphrase,
-                "note" => PassageKind.Note,
-                _ => (PassageKind?)null,
-            };
-            if (kind is PassageKind passageKind)
-            {
-                passages.Add(new Passage(passageKind, field.Text!, field.Language));
+                return field.Integer;
             }
         }
 
-        return passages;
+        return null;
     }
 
-    public PartialDate? Date(string name) => Text(name) is { } text ? PartialDate.Parse(text) : null;
+    public DeferredReference? Reference(string name)
+    {
+        foreach (var field in fields)
+        {
+            if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.ReferenceTag)
+            {
+                return new DeferredReference(file.Store, field.Target);
+            }
+        }
 
-    public int? Integer(string name) => fields.FirstOrDefault(f => f.Name == name && f.Tag == RecordFormat.IntegerTag) is { } field ? field.Integer : null;
-
-    public Deferred? Reference(string name) =>
-        fields.FirstOrDefault(f => f.Name == name && f.Targets is not null) is { } field ? new Deferred(Store, field.Targets![0]) : null;
+        return null;
+    }
 
     public DeferredList? References(string name)
     {
-        var targets = fields.Where(f => f.Name == name && f.Targets is not null).SelectMany(f => f.Targets!).ToArray();
-        return targets.Length == 0 ? null : new DeferredList(Store, targets);
+        List<ReferenceTarget>? targets = null;
+        foreach (var field in fields)
+        {
+            if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.ReferenceTag)
+            {
+                (targets ??= []).Add(field.Target);
+            }
+            else if (ReferenceEquals(field.Name, name) && field.Targets is { } items)
+            {
+                (targets ??= []).AddRange(items);
+            }
+        }
+
+        return targets is null ? null : new DeferredList(file.Store, targets.ToArray());
     }
 
-    private static ReferenceTarget ReadTarget(ref RecordReader reader)
+    /// <summary>The record's passages, left to decode on first read.</summary>
+    public DeferredPassages Passages() => new(file, index);
+
+    /// <summary>The meeting the record belongs to; null for a top-level record.</summary>
+    public DeferredReference? Meeting() => file.MeetingOf(index) is var meeting and >= 0 ? new DeferredReference(file, meeting) : null;
+
+    public DeferredList Children(bool speeches) => file.ChildrenOf(index, speeches);
+
+    private static string[] ReadTexts(ref RecordReader reader)
     {
-        var className = reader.ReadString();
+        var items = new string[reader.ReadInt()];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = reader.ReadString()!;
+        }
+
+        return items;
+    }
+
+    private static ReferenceTarget[] ReadTargets(ref RecordReader reader, RecordStore store)
+    {
+        var targets = new ReferenceTarget[reader.ReadInt()];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = ReadTarget(ref reader, store);
+        }
+
+        return targets;
+    }
+
+    private static ReferenceTarget ReadTarget(ref RecordReader reader, RecordStore store)
+    {
+        var className = reader.ReadRecurring(store.RecurringStrings);
         return new ReferenceTarget(className, reader.ReadString()!);
     }
 
-    private sealed record Field(string Name, string? Language, byte Tag, string? Text, int Integer, string[]? Items, ReferenceTarget[]? Targets = null);
+    private static PassageKind? PassageKindOf(string name) => name switch
+    {
+        "quote" => PassageKind.Quote,
+        "paraphrase" => PassageKind.Paraphrase,
+        "note" => PassageKind.Note,
+        _ => null,
+    };
+
+    private static void SkipValue(ref RecordReader reader, char tag)
+    {
+        switch (tag)
+        {
+            case RecordFormat.IntegerTag:
+                reader.ReadInt();
+                break;
+            case RecordFormat.TextListTag:
+                for (var count = reader.ReadInt(); count > 0; count--)
+                {
+                    reader.SkipString();
+                }
+
+                break;
+            case RecordFormat.ReferenceTag:
+                reader.SkipString();
+                reader.SkipString();
+                break;
+            case RecordFormat.ReferenceListTag:
+                for (var count = reader.ReadInt(); count > 0; count--)
+                {
+                    reader.SkipString();
+                    reader.SkipString();
+                }
+
+                break;
+            default:
+                reader.SkipString();
+                break;
+        }
+    }
+
+    /// <summary>A field as decoded; names are the interned strings of <see cref="RecordFormat.FieldNames"/>, so they compare by reference.</summary>
+    private readonly record struct Field(string Name, string? Language, char Tag)
+    {
+        public string? Text { get; init; }
+
+        public int Integer { get; init; }
+
+        public string[]? Items { get; init; }
+
+        public ReferenceTarget Target { get; init; }
+
+        public ReferenceTarget[]? Targets { get; init; }
+    }
 }

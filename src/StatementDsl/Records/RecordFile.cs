@@ -1,25 +1,26 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The records of one <c>.stmt</c> file. The first access scans the bytes once for where each record
-/// starts, its kind and its meeting (no text is decoded); each record is decoded and built on its own
-/// first access, and ids are decoded only when another record refers into this file.
+/// The records of one <c>.stmt</c> file. The first access reads the file's header section once (kinds,
+/// positions, meetings, where each body starts); a record is built from its header on first access,
+/// its body decoded on the first access to one of its other fields, and ids decoded only when another
+/// record refers into this file.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile
 {
-    private readonly RecordStore store;
-    private readonly ReadOnlyMemory<byte> data;
+    private readonly ReadOnlyMemory<char> data;
     private Layout? layout;
     private Declaration?[]? cache;
     private Lists? lists;
     private Dictionary<string, int>? idIndex;
 
-    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<byte> data)
+    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<char> data)
     {
-        this.store = store;
+        Store = store;
         this.data = data;
         Path = path;
     }
@@ -35,6 +36,8 @@ public sealed class RecordFile
     public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
     internal string Path { get; }
+
+    internal RecordStore Store { get; }
 
     // One accessor per kind rather than a generic Get<T>: the compiler binds 20,000 generated
     // properties calling a non-generic method in half the time (docs/generator.md).
@@ -54,6 +57,7 @@ public sealed class RecordFile
 
     public Incident Incident(int index) => (Incident)Entity(index);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Declaration Entity(int index)
     {
         var entities = cache ?? InitializeCache();
@@ -73,13 +77,36 @@ public sealed class RecordFile
     /// <summary>Every id of the file with its record's index, in file order.</summary>
     internal IEnumerable<(string Id, int Index)> Ids() => (idIndex ?? BuildIdIndex()).Select(pair => (pair.Key, pair.Value)).OrderBy(pair => pair.Value);
 
+    /// <summary>The body of record <paramref name="index"/>, decoded; an utterance's passages are left for <see cref="Passages"/>.</summary>
+    internal FieldValues Fields(int index)
+    {
+        var map = GetLayout();
+        var reader = new RecordReader(data.Span, map.BodyOffsets[index]);
+        return FieldValues.Read(ref reader, this, index, deferPassages: map.Kinds[index] is RecordFormat.SpeechKind or RecordFormat.StatementKind);
+    }
+
+    /// <summary>The passages of record <paramref name="index"/>, decoded now (<see cref="DeferredPassages"/>).</summary>
+    internal IReadOnlyList<Passage> Passages(int index)
+    {
+        var reader = new RecordReader(data.Span, GetLayout().BodyOffsets[index]);
+        return FieldValues.ReadPassages(ref reader, Store);
+    }
+
+    /// <summary>The speeches, or the events, of meeting <paramref name="index"/>.</summary>
+    internal DeferredList ChildrenOf(int index, bool speeches) => new(this, GetLayout().ChildrenOf(index, speeches));
+
+    internal SourceLocation OriginOf(int index) => new(Path, GetLayout().Lines[index], GetLayout().Columns[index]);
+
+    /// <summary>The index of the meeting record <paramref name="index"/> belongs to; -1 for none.</summary>
+    internal int MeetingOf(int index) => GetLayout().MeetingOf[index];
+
     private Dictionary<string, int> BuildIdIndex()
     {
         var map = GetLayout();
         var index = new Dictionary<string, int>(map.Kinds.Length, StringComparer.Ordinal);
         for (var i = 0; i < map.Kinds.Length; i++)
         {
-            var reader = new RecordReader(data.Span, map.Offsets[i] + 1);
+            var reader = new RecordReader(data.Span, map.IdOffsets[i]);
             if (reader.ReadString() is { } id)
             {
                 index.TryAdd(id, i);
@@ -99,7 +126,7 @@ public sealed class RecordFile
     {
         if (layout is null)
         {
-            Interlocked.CompareExchange(ref layout, Layout.Scan(data.Span), null);
+            Interlocked.CompareExchange(ref layout, Layout.Read(data.Span), null);
         }
 
         return layout;
@@ -115,66 +142,76 @@ public sealed class RecordFile
         return lists;
     }
 
+    /// <summary>A record built from its header alone: its id and position, and the file to read the rest from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Declaration Materialize(int index)
     {
         var map = GetLayout();
-        var reader = new RecordReader(data.Span, map.Offsets[index]);
-        var kind = reader.ReadByte();
+        var reader = new RecordReader(data.Span, map.IdOffsets[index]);
         var id = reader.ReadString();
-        var line = reader.ReadInt();
-        var column = reader.ReadInt();
-        var meeting = reader.ReadInt();
-        var fields = FieldValues.Read(ref reader, store);
-        var origin = new SourceLocation(Path, line, column);
-        return kind switch
+        Declaration record = map.Kinds[index] switch
         {
-            RecordFormat.TranscriptKind => RecordBuilder.Transcript(id, origin, fields),
-            RecordFormat.PersonKind => RecordBuilder.Person(id, origin, fields),
-            RecordFormat.OrganizationKind => RecordBuilder.Organization(id, origin, fields),
-            RecordFormat.MeetingKind => RecordBuilder.Meeting(id, origin, fields, new DeferredList(this, map.ChildrenOf(index, speeches: true)), new DeferredList(this, map.ChildrenOf(index, speeches: false))),
-            RecordFormat.SpeechKind => RecordBuilder.Speech(id, origin, fields, new Deferred(this, meeting)),
-            RecordFormat.StatementKind => RecordBuilder.Statement(id, origin, fields),
-            _ => RecordBuilder.Event(kind, id, origin, fields, new Deferred(this, meeting)),
+            RecordFormat.TranscriptKind => new Transcript(),
+            RecordFormat.PersonKind => new Person(),
+            RecordFormat.OrganizationKind => new Organization(),
+            RecordFormat.MeetingKind => new Meeting(),
+            RecordFormat.SpeechKind => new Speech(),
+            RecordFormat.StatementKind => new Statement(),
+            RecordFormat.WalkoutKind => new Walkout(),
+            RecordFormat.VoteKind => new Vote(),
+            _ => new Incident(),
         };
+        record.Attach(id, this, index);
+        return record;
     }
 
-    /// <summary>Where each record starts, its kind and its meeting: all that a scan reads.</summary>
+    /// <summary>The header section: each record's kind, where its id is, its position and meeting, and where its body starts.</summary>
     private sealed class Layout
     {
         private Layout(int count)
         {
-            Offsets = new int[count];
-            Kinds = new byte[count];
+            Kinds = new char[count];
+            IdOffsets = new int[count];
+            Lines = new int[count];
+            Columns = new int[count];
             MeetingOf = new int[count];
+            BodyOffsets = new int[count];
         }
 
-        public int[] Offsets { get; }
+        public char[] Kinds { get; }
 
-        public byte[] Kinds { get; }
+        public int[] IdOffsets { get; }
+
+        public int[] Lines { get; }
+
+        public int[] Columns { get; }
 
         public int[] MeetingOf { get; }
 
-        public static Layout Scan(ReadOnlySpan<byte> data)
+        public int[] BodyOffsets { get; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static Layout Read(ReadOnlySpan<char> data)
         {
-            var entries = new List<(int Offset, byte Kind, int Meeting)>();
-            var position = 0;
-            while (position < data.Length)
+            var reader = new RecordReader(data, 0);
+            var layout = new Layout(reader.ReadInt());
+            for (var i = 0; i < layout.Kinds.Length; i++)
             {
-                var reader = new RecordReader(data, position);
-                var length = reader.ReadInt();
-                var start = reader.Position;
-                var kind = reader.ReadByte();
+                layout.Kinds[i] = reader.ReadChar();
+                layout.IdOffsets[i] = reader.Position;
                 reader.SkipString();
-                reader.ReadInt();
-                reader.ReadInt();
-                entries.Add((start, kind, reader.ReadInt()));
-                position = start + length;
+                layout.Lines[i] = reader.ReadInt();
+                layout.Columns[i] = reader.ReadInt();
+                layout.MeetingOf[i] = reader.ReadInt();
+                layout.BodyOffsets[i] = reader.ReadInt();
             }
 
-            var layout = new Layout(entries.Count);
-            for (var i = 0; i < entries.Count; i++)
+            var body = reader.Position;
+            for (var i = 0; i < layout.BodyOffsets.Length; i++)
             {
-                (layout.Offsets[i], layout.Kinds[i], layout.MeetingOf[i]) = entries[i];
+                var length = layout.BodyOffsets[i];
+                layout.BodyOffsets[i] = body;
+                body += length;
             }
 
             return layout;
@@ -198,7 +235,7 @@ public sealed class RecordFile
     /// <summary>The file-level lists of LANGUAGE.md §6, in file order.</summary>
     private sealed class Lists
     {
-        public Lists(RecordFile file, byte[] kinds)
+        public Lists(RecordFile file, char[] kinds)
         {
             var people = new List<Person>();
             var organizations = new List<Organization>();

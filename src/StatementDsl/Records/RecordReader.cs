@@ -1,74 +1,92 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace StatementDsl.Records;
 
-/// <summary>Reads the primitives of <see cref="RecordFormat"/> from a chunk.</summary>
-internal ref struct RecordReader(ReadOnlySpan<byte> data, int position)
+/// <summary>Reads the primitives of <see cref="RecordFormat"/>.</summary>
+internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
 {
-    private readonly ReadOnlySpan<byte> data = data;
+    private readonly ReadOnlySpan<char> data = data;
 
     public int Position { get; private set; } = position;
 
-    public byte ReadByte() => data[Position++];
+    public char ReadChar() => data[Position++];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadInt()
     {
-        var negative = data[Position] == (byte)'-';
+        var negative = data[Position] == '-';
         if (negative)
         {
             Position++;
         }
 
         var value = 0;
-        byte b;
-        while ((b = data[Position++]) != RecordFormat.IntTerminator)
+        char c;
+        while ((c = data[Position++]) != RecordFormat.IntTerminator)
         {
-            value = (value * 10) + (b - '0');
+            value = (value * 10) + (c - '0');
         }
 
         return negative ? -value : value;
     }
 
-    public string? ReadString()
+    public string? ReadString() => ReadSpan(out var text) ? new string(text) : null;
+
+    /// <summary>A string that recurs (a language tag, a class name), taken from <paramref name="cache"/> when seen before.</summary>
+    public string? ReadRecurring(RecurringStrings cache) => ReadSpan(out var text) ? cache.Get(text) : null;
+
+    public void SkipString() => ReadSpan(out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadSpan(out ReadOnlySpan<char> text)
     {
         if (data[Position] == RecordFormat.Absent)
         {
             Position++;
-            return null;
+            text = default;
+            return false;
         }
 
         var length = ReadInt();
-        var text = Encoding.UTF8.GetString(data.Slice(Position, length));
+        text = data.Slice(Position, length);
         Position += length;
-        return text;
+        return true;
     }
+}
 
-    public void SkipString()
+/// <summary>
+/// The few distinct short strings that repeat in every record (language tags, enum values, class
+/// names), so that decoding a record does not allocate them again. Records decode on any thread, so
+/// the table is copied on write and published atomically instead of locked on every read.
+/// </summary>
+internal sealed class RecurringStrings
+{
+    private const int Capacity = 64;
+    private const int MaxLength = 64;
+    private string[] seen = [];
+
+    public string Get(ReadOnlySpan<char> text)
     {
-        if (data[Position] == RecordFormat.Absent)
+        if (text.Length > MaxLength)
         {
-            Position++;
-            return;
+            return new string(text);
         }
 
-        var length = ReadInt();
-        Position += length;
-    }
-
-    /// <summary>Reads a string that is one of <paramref name="known"/> without allocating; anything else is decoded.</summary>
-    public string ReadKnownString(string[] known, byte[][] knownBytes)
-    {
-        var length = ReadInt();
-        var bytes = data.Slice(Position, length);
-        Position += length;
-        for (var i = 0; i < knownBytes.Length; i++)
+        var current = Volatile.Read(ref seen);
+        foreach (var candidate in current)
         {
-            if (bytes.SequenceEqual(knownBytes[i]))
+            if (text.SequenceEqual(candidate))
             {
-                return known[i];
+                return candidate;
             }
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        var value = new string(text);
+        if (current.Length < Capacity)
+        {
+            Interlocked.CompareExchange(ref seen, [.. current, value], current);
+        }
+
+        return value;
     }
 }

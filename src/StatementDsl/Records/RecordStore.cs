@@ -1,35 +1,40 @@
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The record files of one assembly, read from its <see cref="RecordDataAttribute"/>s. Nothing is
-/// decoded until a record is touched; a reference resolves, on first access, by id within the one
-/// file the generator found it in.
+/// The record files of one assembly: the string constants of its generated <c>RecordData</c> class,
+/// one per <c>.stmt</c> file. Records are not code: the runtime reads each constant in place from the
+/// metadata (no JIT, no copy), decodes nothing until a record is touched, and resolves a reference,
+/// on first access, by id within the one file the generator found it in.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordStore
 {
+    /// <summary>What trimming must keep of the class that holds the records.</summary>
+    internal const DynamicallyAccessedMemberTypes ReadMembers = DynamicallyAccessedMemberTypes.NonPublicFields;
+
     private static readonly ConditionalWeakTable<Assembly, RecordStore> Stores = new();
 
     private readonly Dictionary<string, RecordFile> byClass = new(StringComparer.Ordinal);
     private StatementCatalog? catalog;
 
-    private RecordStore(IEnumerable<(string ClassName, string Path, ReadOnlyMemory<byte> Records)> files)
+    private RecordStore(IEnumerable<(string ClassName, ReadOnlyMemory<char> Records)> files)
     {
         var ordered = new List<RecordFile>();
-        foreach (var (className, path, records) in files)
+        foreach (var (className, records) in files)
         {
-            var file = new RecordFile(this, path, records);
-            if (byClass.TryAdd(className, file))
-            {
-                ordered.Add(file);
-            }
+            var reader = new RecordReader(records.Span, 0);
+            var path = reader.ReadString()!;
+            var file = new RecordFile(this, path, records[reader.Position..]);
+            byClass.Add(className, file);
+            ordered.Add(file);
         }
 
         ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -39,10 +44,16 @@ public sealed class RecordStore
     /// <summary>Every file, by ordinal path.</summary>
     internal IReadOnlyList<RecordFile> Files { get; }
 
+    internal RecurringStrings RecurringStrings { get; } = new();
+
     internal StatementCatalog Catalog => catalog ?? Interlocked.CompareExchange(ref catalog, new StatementCatalog(this), null) ?? catalog;
 
-    /// <summary>The one store of <paramref name="assembly"/>, shared by its generated classes and <see cref="StatementCatalog.Of"/>.</summary>
-    public static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => new RecordStore(ReadRecordData(a)));
+    /// <summary>The one store of the records held by <paramref name="records"/>, shared by the generated classes and <see cref="StatementCatalog"/>.</summary>
+    public static RecordStore For([DynamicallyAccessedMembers(ReadMembers)] Type records) =>
+        Stores.GetValue(records.Assembly, _ => new RecordStore(ReadConstants(records)));
+
+    /// <summary>The store of an assembly's records, found through its <see cref="RecordRegistryAttribute"/>; empty when it has none.</summary>
+    internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => new RecordStore(ReadRegistry(a)));
 
     public RecordFile File(string className) => byClass[className];
 
@@ -50,68 +61,123 @@ public sealed class RecordStore
         className is not null && byClass.TryGetValue(className, out var file) && file.IndexOf(id) is { } index ? file.Entity(index) : null;
 
     /// <summary>
-    /// The attributes' bytes where the loader mapped the metadata; where an assembly exposes no raw
-    /// metadata (Native AOT), the attribute objects, re-encoded once.
+    /// The string constants of the class that an assembly's <see cref="RecordRegistryAttribute"/> names,
+    /// found in the metadata by name rather than through reflection, which would parse the type name
+    /// and instantiate the attribute (about 15 ms of a cold start, docs/benchmarks.md).
     /// </summary>
-    private static List<(string, string, ReadOnlyMemory<byte>)> ReadRecordData(Assembly assembly)
+    private static List<(string, ReadOnlyMemory<char>)> ReadRegistry(Assembly assembly)
     {
-        var files = new List<(string, string, ReadOnlyMemory<byte>)>();
         unsafe
         {
-            if (assembly.TryGetRawMetadata(out var metadata, out var length))
+            if (BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length))
             {
                 var reader = new MetadataReader(metadata, length);
                 foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
                 {
                     var attribute = reader.GetCustomAttribute(handle);
-                    if (!IsRecordData(reader, attribute.Constructor))
+                    if (attribute.Constructor.Kind == HandleKind.MemberReference
+                        && reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                        && reader.StringComparer.Equals(reader.GetTypeReference((TypeReferenceHandle)parent).Name, nameof(RecordRegistryAttribute)))
                     {
-                        continue;
+                        var value = reader.GetBlobReader(attribute.Value);
+                        value.ReadUInt16();
+                        return FindType(reader, value.ReadSerializedString()) is { } type ? ReadConstants(reader, type) : [];
                     }
-
-                    var value = reader.GetBlobReader(attribute.Value);
-                    value.ReadUInt16();
-                    var className = value.ReadSerializedString()!;
-                    var path = value.ReadSerializedString()!;
-                    var size = value.ReadCompressedInteger();
-                    files.Add((className, path, new MetadataMemory(value.CurrentPointer, size).Memory));
                 }
 
-                return files;
+                return [];
             }
         }
 
-        foreach (var attribute in assembly.GetCustomAttributes<RecordDataAttribute>())
+        return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry ? ReadConstants(registry.Records) : [];
+    }
+
+    /// <summary>A type of this assembly by its serialized name (<c>Namespace.Outer+Nested</c>).</summary>
+    private static TypeDefinition? FindType(MetadataReader reader, string? serializedName)
+    {
+        var names = serializedName?.Split('+');
+        if (names is not { Length: 2 })
         {
-            files.Add((attribute.ClassName, attribute.Path, Encoding.UTF8.GetBytes(attribute.Records)));
+            return null;
         }
 
-        return files;
+        var dot = names[0].LastIndexOf('.');
+        var (outerNamespace, outerName) = dot < 0 ? (string.Empty, names[0]) : (names[0][..dot], names[0][(dot + 1)..]);
+        foreach (var handle in reader.TypeDefinitions)
+        {
+            var type = reader.GetTypeDefinition(handle);
+            if (reader.StringComparer.Equals(type.Name, names[1]) && !type.GetDeclaringType().IsNil)
+            {
+                var outer = reader.GetTypeDefinition(type.GetDeclaringType());
+                if (reader.StringComparer.Equals(outer.Name, outerName) && reader.StringComparer.Equals(outer.Namespace, outerNamespace))
+                {
+                    return type;
+                }
+            }
+        }
+
+        return null;
     }
 
-    private static bool IsRecordData(MetadataReader reader, EntityHandle constructor)
+    /// <summary>
+    /// Each string constant of <paramref name="type"/> where the loader mapped the metadata; where an
+    /// assembly exposes no raw metadata (Native AOT) or the machine is big-endian, through reflection.
+    /// </summary>
+    internal static List<(string, ReadOnlyMemory<char>)> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
-        var type = constructor.Kind switch
+        unsafe
         {
-            HandleKind.MemberReference => reader.GetMemberReference((MemberReferenceHandle)constructor).Parent,
-            HandleKind.MethodDefinition => reader.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType(),
-            _ => default,
-        };
-        return type.Kind switch
-        {
-            HandleKind.TypeReference => IsRecordData(reader, reader.GetTypeReference((TypeReferenceHandle)type).Namespace, reader.GetTypeReference((TypeReferenceHandle)type).Name),
-            HandleKind.TypeDefinition => IsRecordData(reader, reader.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, reader.GetTypeDefinition((TypeDefinitionHandle)type).Name),
-            _ => false,
-        };
+            if (BitConverter.IsLittleEndian && type.Assembly.TryGetRawMetadata(out var metadata, out var length))
+            {
+                var reader = new MetadataReader(metadata, length);
+                return ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)));
+            }
+        }
+
+        return ReadConstantsByReflection(type);
     }
 
-    private static bool IsRecordData(MetadataReader reader, StringHandle @namespace, StringHandle name) =>
-        reader.StringComparer.Equals(name, nameof(RecordDataAttribute)) && reader.StringComparer.Equals(@namespace, typeof(RecordDataAttribute).Namespace!);
-
-    /// <summary>Bytes in the assembly's mapped image, which lives as long as the assembly and so as this store.</summary>
-    private sealed unsafe class MetadataMemory(byte* pointer, int length) : MemoryManager<byte>
+    internal static List<(string, ReadOnlyMemory<char>)> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
-        public override Span<byte> GetSpan() => new(pointer, length);
+        var constants = new List<(string, ReadOnlyMemory<char>)>();
+        foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.NonPublic))
+        {
+            if (field.IsLiteral && field.GetRawConstantValue() is string value)
+            {
+                constants.Add((field.Name, value.AsMemory()));
+            }
+        }
+
+        return constants;
+    }
+
+    /// <summary>The string constants of <paramref name="type"/>, in place: ECMA-335 stores them as UTF-16, as a .NET string is.</summary>
+    private static unsafe List<(string, ReadOnlyMemory<char>)> ReadConstants(MetadataReader reader, TypeDefinition type)
+    {
+        var constants = new List<(string, ReadOnlyMemory<char>)>();
+        foreach (var handle in type.GetFields())
+        {
+            var field = reader.GetFieldDefinition(handle);
+            if ((field.Attributes & FieldAttributes.Literal) == 0 || field.GetDefaultValue().IsNil)
+            {
+                continue;
+            }
+
+            var constant = reader.GetConstant(field.GetDefaultValue());
+            if (constant.TypeCode == ConstantTypeCode.String)
+            {
+                var value = reader.GetBlobReader(constant.Value);
+                constants.Add((reader.GetString(field.Name), new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char)).Memory));
+            }
+        }
+
+        return constants;
+    }
+
+    /// <summary>Characters in the assembly's mapped image, which lives as long as the assembly and so as this store.</summary>
+    private sealed unsafe class MetadataMemory(char* pointer, int length) : MemoryManager<char>
+    {
+        public override Span<char> GetSpan() => new(pointer, length);
 
         public override MemoryHandle Pin(int elementIndex = 0) => new(pointer + elementIndex);
 
@@ -125,27 +191,39 @@ public sealed class RecordStore
     }
 }
 
+/// <summary>A value of a generated record not decoded or followed yet; the record's property resolves it on first access.</summary>
+internal abstract class Deferred
+{
+    public abstract object? Resolve();
+}
+
+/// <summary>The quotes, paraphrases and notes of an utterance: most of a file's text, so decoded only when asked for.</summary>
+internal sealed class DeferredPassages(RecordFile file, int index) : Deferred
+{
+    public override object? Resolve() => file.Passages(index);
+}
+
 /// <summary>A reference not yet followed: an id in a named file, or the index of a record of the same file.</summary>
-internal sealed class Deferred
+internal sealed class DeferredReference : Deferred
 {
     private readonly RecordStore? store;
     private readonly ReferenceTarget target;
     private readonly RecordFile? file;
     private readonly int index;
 
-    public Deferred(RecordStore store, ReferenceTarget target)
+    public DeferredReference(RecordStore store, ReferenceTarget target)
     {
         this.store = store;
         this.target = target;
     }
 
-    public Deferred(RecordFile file, int index)
+    public DeferredReference(RecordFile file, int index)
     {
         this.file = file;
         this.index = index;
     }
 
-    public object? Resolve() => file is not null ? file.Entity(index) : store!.Resolve(target.ClassName, target.Id);
+    public override object? Resolve() => file is not null ? file.Entity(index) : store!.Resolve(target.ClassName, target.Id);
 }
 
 /// <summary>A list of references not yet followed: ids in named files, or indices of records of one file.</summary>
@@ -168,25 +246,27 @@ internal sealed class DeferredList
         this.indices = indices;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<T> Resolve<T>()
         where T : class
     {
-        var items = new List<T>(targets?.Length ?? indices!.Length);
-        if (targets is not null)
+        if (indices is not null)
         {
-            foreach (var target in targets)
+            var built = new T[indices.Length];
+            for (var i = 0; i < indices.Length; i++)
             {
-                if (store!.Resolve(target.ClassName, target.Id) is T item)
-                {
-                    items.Add(item);
-                }
+                built[i] = (T)(object)file!.Entity(indices[i]);
             }
+
+            return built;
         }
-        else
+
+        var items = new List<T>(targets!.Length);
+        foreach (var target in targets)
         {
-            foreach (var i in indices!)
+            if (store!.Resolve(target.ClassName, target.Id) is T item)
             {
-                items.Add((T)(object)file!.Entity(i));
+                items.Add(item);
             }
         }
 

@@ -2,8 +2,6 @@
 // Records of samples/Aleppo/roster.stmt.
 #nullable enable
 
-[assembly: global::StatementDsl.Records.RecordData("Roster", "samples/Aleppo/roster.stmt", "104;O2;un4;1;-1;4;4;name~s25;الأمم المتحدة4;name2;ens14;United Nations4;kind~e4;body4;abbr~s2;UN141;O16;security_council5;1;-1;4;4;name~s32;مجلس الأمن الدولي4;name2;ens19;UN Security Council4;kind~e4;body6;parent~r6;Roster2;un100;O2;uk12;1;-1;4;4;name~s16;بريطانيا4;name2;ens14;United Kingdom4;kind~e5;state7;country~e2;GB89;O6;france13;1;-1;4;4;name~s10;فرنسا4;name2;ens6;France4;kind~e5;state7;country~e2;FR115;O3;usa14;1;-1;4;4;name~s31;الولايات المتحدة4;name2;ens13;United States4;kind~e5;state7;country~e2;US87;O5;syria15;1;-1;4;4;name~s10;سوريا4;name2;ens5;Syria4;kind~e5;state7;country~e2;SY89;O6;russia16;1;-1;4;4;name~s10;روسيا4;name2;ens6;Russia4;kind~e5;state7;country~e2;RU228;P10;de_mistura18;1;-1;6;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura4;role~s38;المبعوث الأممي الخاص4;role2;ens26;UN Special Envoy for Syria3;for~r6;Roster2;un8;wikidata~e7;Q370730160;P7;jaafari27;1;-1;5;4;name~s23;بشار الجعفري4;name2;ens17;Bashar al-Jaafari4;role~s27;المندوب السوري3;for~r6;Roster5;syria7;country~e2;SY161;P7;rycroft35;1;-1;5;4;name~s25;ماثيو ريكروفت4;name2;ens15;Matthew Rycroft4;role~s31;السفير البريطاني3;for~r6;Roster2;uk7;country~e2;GB191;P8;delattre43;1;-1;6;4;name~s27;فرانسوا ديلاتر4;name2;ens18;François Delattre5;alias~s12;ديلاتر4;role~s27;السفير الفرنسي3;for~r6;Roster6;france7;country~e2;FR")]
-
 namespace Sample;
 
 /// <summary>Records declared in <c>samples/Aleppo/roster.stmt</c>.</summary>
@@ -61,4 +59,12 @@ public static partial class Roster
     public static global::StatementDsl.Person Delattre => __Records.Person(10);
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("Roster");
+}
+
+internal static partial class StatementDslRecords
+{
+    internal static partial class __RecordData
+    {
+        private const string Roster = "26;samples/Aleppo/roster.stmt11;O2;un4;1;-1;66;O16;security_council5;1;-1;83;O2;uk12;1;-1;61;O6;france13;1;-1;49;O3;usa14;1;-1;69;O5;syria15;1;-1;48;O6;russia16;1;-1;49;P10;de_mistura18;1;-1;150;P7;jaafari27;1;-1;99;P7;rycroft35;1;-1;97;P8;delattre43;1;-1;115;4;0;~s13;الأمم المتحدة0;2;ens14;United Nations12;~e4;body21;~s2;UN4;0;~s17;مجلس الأمن الدولي0;2;ens19;UN Security Council12;~e4;body20;~r6;Roster2;un4;0;~s8;بريطانيا0;2;ens14;United Kingdom12;~e5;state13;~e2;GB4;0;~s5;فرنسا0;2;ens6;France12;~e5;state13;~e2;FR4;0;~s16;الولايات المتحدة0;2;ens13;United States12;~e5;state13;~e2;US4;0;~s5;سوريا0;2;ens5;Syria12;~e5;state13;~e2;SY4;0;~s5;روسيا0;2;ens6;Russia12;~e5;state13;~e2;RU6;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura10;~s20;المبعوث الأممي الخاص10;2;ens26;UN Special Envoy for Syria11;~r6;Roster2;un22;~e7;Q3707305;0;~s12;بشار الجعفري0;2;ens17;Bashar al-Jaafari10;~s14;المندوب السوري11;~r6;Roster5;syria13;~e2;SY5;0;~s13;ماثيو ريكروفت0;2;ens15;Matthew Rycroft10;~s16;السفير البريطاني11;~r6;Roster2;uk13;~e2;GB6;0;~s14;فرانسوا ديلاتر0;2;ens17;François Delattre19;~s6;ديلاتر10;~s14;السفير الفرنسي11;~r6;Roster6;france13;~e2;FR";
+    }
 }

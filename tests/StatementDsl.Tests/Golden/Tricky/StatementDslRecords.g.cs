@@ -2,10 +2,17 @@
 // The record store of every .stmt file of the project.
 #nullable enable
 
+[assembly: global::StatementDsl.Records.RecordRegistry(typeof(global::Sample.StatementDslRecords.__RecordData))]
+
 namespace Sample;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StatementDsl.Generator", "0.1.0")]
-internal static class StatementDslRecords
+internal static partial class StatementDslRecords
 {
-    internal static readonly global::StatementDsl.Records.RecordStore Store = global::StatementDsl.Records.RecordStore.For(typeof(StatementDslRecords).Assembly);
+    internal static readonly global::StatementDsl.Records.RecordStore Store = global::StatementDsl.Records.RecordStore.For(typeof(__RecordData));
+
+    /// <summary>One string constant per <c>.stmt</c> file, named after its class: its records, which the runtime reads in place.</summary>
+    internal static partial class __RecordData
+    {
+    }
 }

@@ -2,8 +2,6 @@
 // Records of tricky.stmt.
 #nullable enable
 
-[assembly: global::StatementDsl.Records.RecordData("TrickyCases", "tricky.stmt", "107;T12;tricky_cases2;1;-1;3;5;title~s30;Tab\u0009here, \"quoted\", back\\slash8;language~e2;ar6;status~e11;provisional92;O7;council4;1;-1;3;4;name~s8;مجلس4;kind~e4;body6;parent~r11;TrickyCases14;council_parent91;O14;council_parent5;1;-1;3;4;name~s6;Parent4;kind~e5;other6;parent~r11;TrickyCases7;council173;P19;دي_ميستورا6;1;-1;5;4;name~s32;ستيفان دي ميستورا4;name2;ens18;Staffan de Mistura5;alias~s3;SdM5;alias~s10;de Mistura3;for~r11;TrickyCases7;council83;P5;class7;1;-1;3;4;name~s24;\u2067مرحبا\u2069 isolate7;country~e2;GB8;wikidata~e2;Q1236;M9;session-79;1;-1;9;4;date~d7;2016-096;number~i7774;5;start~t5;10:003;end~t22;2016-09-25T13:05-04:004;kind~e10;high_level11;convened_by~R1;11;TrickyCases7;council5;chair~r11;TrickyCases5;class6;agenda~S2;3;one3;two6;record~s9;S/PV.7774149;S7;opening20;3;5;5;2;by~r11;TrickyCases19;دي_ميستورا8;language~e2;en5;quote2;ens8;a 😀 b10;paraphrase2;ars6;قال4;note2;ens10;line\u000Abreak171;S5;reply21;3;5;5;2;by~r11;TrickyCases7;council4;date~d10;2016-09-253;via~e5;video2;to~r11;TrickyCases19;دي_ميستورا12;on_behalf_of~r11;TrickyCases14;council_parent86;W~22;3;5;3;2;by~R1;11;TrickyCases5;class6;during~r11;TrickyCases5;reply4;time~t5;11:00133;V10;resolution23;3;5;4;2;on~s16;draft S/2016/8463;for~R1;11;TrickyCases7;council7;against~R1;11;TrickyCases5;class7;outcome~e6;vetoed102;E8;applause24;3;5;3;4;type~e8;applause2;by~R1;11;TrickyCases7;council6;during~r11;TrickyCases7;opening155;A13;press_remarks27;1;-1;5;2;by~r11;TrickyCases5;class4;date~d10;2016-09-253;via~e12;social_media3;url~s27;https://example.org/a?b=c&d11;reported_by~s3;AFP")]
-
 namespace Sample;
 
 /// <summary>Records declared in <c>tricky.stmt</c>.</summary>
@@ -58,4 +56,12 @@ public static partial class TrickyCases
     public static global::StatementDsl.Statement PressRemarks => __Records.Statement(11);
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("TrickyCases");
+}
+
+internal static partial class StatementDslRecords
+{
+    internal static partial class __RecordData
+    {
+        private const string TrickyCases = "11;tricky.stmt12;T12;tricky_cases2;1;-1;67;O7;council4;1;-1;59;O14;council_parent5;1;-1;54;P10;دي_ميستورا6;1;-1;110;P5;class7;1;-1;42;M9;session-79;1;-1;174;S7;opening20;3;5;88;S5;reply21;3;5;124;W~22;3;5;67;V10;resolution23;3;5;97;E8;applause24;3;5;74;A13;press_remarks27;1;-1;108;3;14;~s30;Tab\u0009here, \"quoted\", back\\slash7;~e2;ar26;~e11;provisional3;0;~s4;مجلس12;~e4;body20;~r11;TrickyCases14;council_parent3;0;~s6;Parent12;~e5;other20;~r11;TrickyCases7;council5;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura19;~s3;SdM19;~s10;de Mistura11;~r11;TrickyCases7;council3;0;~s15;\u2067مرحبا\u2069 isolate13;~e2;GB22;~e2;Q19;5;~d7;2016-0927;~i7774;28;~t5;10:0029;~t22;2016-09-25T13:05-04:0012;~e10;high_level16;~R1;11;TrickyCases7;council32;~r11;TrickyCases5;class33;~S2;3;one3;two34;~s9;S/PV.77745;4;~r11;TrickyCases10;دي_ميستورا7;~e2;en1;2;ens6;a 😀 b2;2;ars3;قال3;2;ens10;line\u000Abreak5;4;~r11;TrickyCases7;council5;~d10;2016-09-258;~e5;video9;~r11;TrickyCases10;دي_ميستورا35;~r11;TrickyCases14;council_parent3;4;~R1;11;TrickyCases5;class17;~r11;TrickyCases5;reply18;~t5;11:004;38;~s16;draft S/2016/84611;~R1;11;TrickyCases7;council39;~R1;11;TrickyCases5;class41;~e6;vetoed3;42;~e8;applause4;~R1;11;TrickyCases7;council17;~r11;TrickyCases7;opening5;4;~r11;TrickyCases5;class5;~d10;2016-09-258;~e12;social_media36;~s27;https://example.org/a?b=c&d37;~s3;AFP";
+    }
 }

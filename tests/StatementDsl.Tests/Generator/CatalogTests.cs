@@ -1,0 +1,85 @@
+using StatementDsl.Records;
+
+namespace StatementDsl.Tests.Generator;
+
+/// <summary>StatementCatalog over every file, and how the runtime reads the generated constants.</summary>
+public class CatalogTests
+{
+    private static readonly Lazy<System.Reflection.Assembly> Aleppo = new(() => GeneratorHarness.Load(
+        GeneratorHarness.File("samples/Aleppo/roster.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "roster.stmt"))),
+        GeneratorHarness.File("samples/Aleppo/aleppo-2016-09-25.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "aleppo-2016-09-25.stmt")))));
+
+    [Fact]
+    public void The_catalog_lists_every_file_by_path_and_returns_the_generated_objects()
+    {
+        var catalog = StatementCatalog.Of(Aleppo.Value);
+        Assert.Equal(11, catalog.People.Count + catalog.Organizations.Count);
+        Assert.Same(GeneratorHarness.Property(Aleppo.Value, "Roster", "Jaafari"), catalog.People.Single(p => p.Id == "jaafari"));
+        Assert.Same(GeneratorHarness.Property(Aleppo.Value, "Aleppo", "EmergencySession"), Assert.Single(catalog.Meetings));
+        Assert.Equal(new[] { "rycroft_post", "delattre_remarks" }, catalog.Statements.Select(s => s.Id));
+        Assert.Equal("aleppo", Assert.Single(catalog.Transcripts).Id);
+        Assert.Same(catalog, StatementCatalog.Of(Aleppo.Value));
+    }
+
+    [Fact]
+    public void Find_returns_any_record_by_id_nested_ones_included()
+    {
+        var catalog = StatementCatalog.Of(Aleppo.Value);
+        Assert.Same(GeneratorHarness.Property(Aleppo.Value, "Aleppo", "JaafariSpeech"), catalog.Find("jaafari_speech"));
+        Assert.IsType<Organization>(catalog.Find("security_council"));
+        Assert.Null(catalog.Find("nobody"));
+    }
+
+    [Fact]
+    public void An_assembly_without_records_has_an_empty_catalog()
+    {
+        var catalog = StatementCatalog.Of(typeof(CatalogTests).Assembly);
+        Assert.Empty(catalog.People);
+        Assert.Empty(catalog.Meetings);
+        Assert.Null(catalog.Find("jaafari"));
+    }
+
+    [Fact]
+    public void Records_read_from_many_threads_at_once_are_whole_and_the_same_objects()
+    {
+        var assembly = GeneratorHarness.Load(
+            GeneratorHarness.File("roster.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "roster.stmt"))),
+            GeneratorHarness.File("aleppo.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "aleppo-2016-09-25.stmt"))));
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(Speech Speech, Actor? Speaker, int Passages, string? Label)>();
+        Parallel.For(0, 16, _ =>
+        {
+            foreach (var speech in StatementCatalog.Of(assembly).Meetings.SelectMany(m => m.Speeches))
+            {
+                seen.Add((speech, speech.Speaker, speech.Passages.Count, speech.Label));
+            }
+        });
+
+        foreach (var group in seen.GroupBy(s => s.Speech.Id))
+        {
+            Assert.Single(group.Select(s => s.Speech).Distinct());
+            Assert.Single(group.Select(s => (s.Speaker, s.Passages, s.Label)).Distinct());
+            Assert.NotNull(group.First().Speaker);
+            Assert.True(group.First().Passages > 0);
+        }
+    }
+
+    [Fact]
+    public void Reflection_reads_the_same_constants_as_the_metadata()
+    {
+        var data = Aleppo.Value.GetType("Sample.StatementDslRecords+__RecordData", throwOnError: true)!;
+        var inPlace = RecordStore.ReadConstants(data).Select(c => (c.Item1, c.Item2.ToString())).Order().ToList();
+        var reflected = RecordStore.ReadConstantsByReflection(data).Select(c => (c.Item1, c.Item2.ToString())).Order().ToList();
+        Assert.Equal(2, inPlace.Count);
+        Assert.Equal(reflected, inPlace);
+    }
+
+    [Fact]
+    public void Every_field_of_the_language_has_a_number_in_the_record_format()
+    {
+        var languageFields = Enum.GetValues<StatementDsl.Language.Semantics.DeclarationKind>()
+            .SelectMany(StatementDsl.Language.Semantics.DeclarationKinds.Fields)
+            .Select(f => f.Name)
+            .Distinct();
+        Assert.Empty(languageFields.Except(RecordFormat.FieldNames));
+    }
+}
