@@ -118,6 +118,9 @@ public static class Binder
         private readonly DiagnosticBag diagnostics;
         private readonly BoundFile bound;
 
+        /// <summary>The single-valued fields of the entity being bound, by name and language tag; one set for the whole file.</summary>
+        private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
+
         /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
         private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
 
@@ -203,7 +206,7 @@ public static class Binder
 
         private void BindFields(BoundEntity entity)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            singleFieldsSeen.Clear();
             foreach (var member in entity.Syntax.Members)
             {
                 if (member is not FieldSyntax field)
@@ -233,7 +236,7 @@ public static class Binder
                     continue;
                 }
 
-                if (!spec.Repeatable && !seen.Add(name + "@" + language))
+                if (!spec.Repeatable && !singleFieldsSeen.Add((name, language)))
                 {
                     diagnostics.Report(Rules.RepeatedField, field.Name.Span, name, language is null ? string.Empty : " for @" + language);
                     continue;

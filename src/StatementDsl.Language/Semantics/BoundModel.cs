@@ -49,6 +49,9 @@ public sealed class BoundEntity
 {
     private readonly List<BoundField> fields = new();
     private readonly List<BoundEntity> children = new();
+    /// <summary>Most records have a handful of fields; a meeting with thousands of speeches gets a set, so that each speech's date check stays cheap.</summary>
+    private const int MembersScannedInPlace = 16;
+
     private HashSet<string>? writtenFieldNames;
 
     internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
@@ -107,9 +110,22 @@ public sealed class BoundEntity
     /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
     public bool Writes(string fieldName)
     {
-        writtenFieldNames ??= new HashSet<string>(
-            Syntax.Members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
-        return writtenFieldNames.Contains(fieldName);
+        var members = Syntax.Members;
+        if (members.Count > MembersScannedInPlace)
+        {
+            writtenFieldNames ??= new HashSet<string>(members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
+            return writtenFieldNames.Contains(fieldName);
+        }
+
+        foreach (var member in members)
+        {
+            if (member is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));
