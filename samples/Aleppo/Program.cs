@@ -58,7 +58,11 @@ var quotes = from utterance in meeting.Speeches.Cast<Utterance>().Concat(Aleppo.
              select $"{bySpeaker.Key}: {bySpeaker.Count()}";
 Console.WriteLine($"Direct quotes by speaker: {string.Join("; ", quotes)}");
 
-var problems = StatementValidator.Validate(new object[] { meeting, Aleppo.Statements, Roster.People });
+// The whole archive, every file at once: what an app that indexes or exports all records walks.
+var archive = StatementCatalog.Of(typeof(Program).Assembly);
+Console.WriteLine($"Archive: {archive.Meetings.Count} meeting(s), {archive.Statements.Count} statements, {archive.People.Count} people, {archive.Organizations.Count} organizations");
+
+var problems = StatementValidator.Validate(new object[] { archive.Meetings, archive.Statements, archive.People, archive.Organizations });
 Console.WriteLine($"Validation: {(problems.Count == 0 ? "no problems" : string.Join("; ", problems.Select(p => $"{p.Id} {p.Message}")))}");
 
 static string NameOf(Actor? actor) =>
