@@ -67,7 +67,15 @@ public abstract class Declaration
     private protected IReadOnlyList<T> ResolveList<T>(ref object? slot)
         where T : class
     {
-        var value = Read(ref slot);
+        Read(ref slot);
+        return ResolveBuiltList<T>(ref slot);
+    }
+
+    /// <summary>A list set when the record was built rather than read from its body (a meeting's speeches and events come from the file's layout), so reaching it decodes nothing.</summary>
+    private protected static IReadOnlyList<T> ResolveBuiltList<T>(ref object? slot)
+        where T : class
+    {
+        var value = slot;
         if (value is DeferredList deferred)
         {
             value = deferred.Resolve<T>();
@@ -227,9 +235,16 @@ public sealed class Meeting : Declaration
     /// <summary>The official record, such as a UN document symbol.</summary>
     public string? Record { get => Read(ref record); init => record = value; }
 
-    public IReadOnlyList<Speech> Speeches { get => ResolveList<Speech>(ref speeches); init => speeches = value; }
+    public IReadOnlyList<Speech> Speeches { get => ResolveBuiltList<Speech>(ref speeches); init => speeches = value; }
 
-    public IReadOnlyList<MeetingEvent> Events { get => ResolveList<MeetingEvent>(ref events); init => events = value; }
+    public IReadOnlyList<MeetingEvent> Events { get => ResolveBuiltList<MeetingEvent>(ref events); init => events = value; }
+
+    /// <summary>Sets the speeches and events of a generated meeting from its file's layout, before the meeting is published.</summary>
+    internal void AttachChildren(DeferredList meetingSpeeches, DeferredList meetingEvents)
+    {
+        speeches = meetingSpeeches;
+        events = meetingEvents;
+    }
 
     private protected override void Fill(FieldValues fields)
     {
@@ -255,8 +270,6 @@ public sealed class Meeting : Declaration
         body = fields.Reference("body");
         convenedBy = fields.References("convened_by");
         chair = fields.Reference("chair");
-        speeches = fields.Children(speeches: true);
-        events = fields.Children(speeches: false);
     }
 }
 

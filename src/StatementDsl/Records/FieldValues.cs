@@ -191,8 +191,6 @@ internal sealed class FieldValues
     /// <summary>The meeting the record belongs to; null for a top-level record.</summary>
     public DeferredReference? Meeting() => file.MeetingOf(index) is var meeting and >= 0 ? new DeferredReference(file, meeting) : null;
 
-    public DeferredList Children(bool speeches) => file.ChildrenOf(index, speeches);
-
     private static string[] ReadTexts(ref RecordReader reader)
     {
         var items = new string[reader.ReadInt()];

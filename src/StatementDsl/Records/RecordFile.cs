@@ -154,7 +154,7 @@ public sealed class RecordFile
             RecordFormat.TranscriptKind => new Transcript(),
             RecordFormat.PersonKind => new Person(),
             RecordFormat.OrganizationKind => new Organization(),
-            RecordFormat.MeetingKind => new Meeting(),
+            RecordFormat.MeetingKind => NewMeeting(index),
             RecordFormat.SpeechKind => new Speech(),
             RecordFormat.StatementKind => new Statement(),
             RecordFormat.WalkoutKind => new Walkout(),
@@ -163,6 +163,13 @@ public sealed class RecordFile
         };
         record.Attach(id, this, index);
         return record;
+    }
+
+    private Meeting NewMeeting(int index)
+    {
+        var meeting = new Meeting();
+        meeting.AttachChildren(ChildrenOf(index, speeches: true), ChildrenOf(index, speeches: false));
+        return meeting;
     }
 
     /// <summary>The header section: each record's kind, where its id is, its position and meeting, and where its body starts.</summary>
