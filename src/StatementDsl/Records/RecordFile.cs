@@ -7,7 +7,9 @@ namespace StatementDsl.Records;
 /// The records of one <c>.stmt</c> file. The first access reads the file's header section once (kinds,
 /// positions, meetings, where each body starts); a record is built from its header on first access,
 /// its body decoded on the first access to one of its other fields, and ids decoded only when another
-/// record refers into this file.
+/// record refers into this file. The few methods that run once per record are compiled fully optimized
+/// at once (<see cref="MethodImplOptions.AggressiveOptimization"/>): a start-up that reaches every
+/// record calls them tens of thousands of times before tiered compilation would promote them.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile

@@ -9,7 +9,7 @@ using System.Runtime.CompilerServices;
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The record files of one assembly: the string constants of its generated <c>RecordData</c> class,
+/// The record files of one assembly: the string constants of its generated <c>__RecordData</c> class,
 /// one per <c>.stmt</c> file. Records are not code: the runtime reads each constant in place from the
 /// metadata (no JIT, no copy), decodes nothing until a record is touched, and resolves a reference,
 /// on first access, by id within the one file the generator found it in.
@@ -67,29 +67,25 @@ public sealed class RecordStore
     /// </summary>
     private static List<(string, ReadOnlyMemory<char>)> ReadRegistry(Assembly assembly)
     {
-        unsafe
+        if (OpenMetadata(assembly) is not { } reader)
         {
-            if (BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length))
-            {
-                var reader = new MetadataReader(metadata, length);
-                foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
-                {
-                    var attribute = reader.GetCustomAttribute(handle);
-                    if (attribute.Constructor.Kind == HandleKind.MemberReference
-                        && reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
-                        && reader.StringComparer.Equals(reader.GetTypeReference((TypeReferenceHandle)parent).Name, nameof(RecordRegistryAttribute)))
-                    {
-                        var value = reader.GetBlobReader(attribute.Value);
-                        value.ReadUInt16();
-                        return FindType(reader, value.ReadSerializedString()) is { } type ? ReadConstants(reader, type) : [];
-                    }
-                }
+            return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry ? ReadConstantsByReflection(registry.Records) : [];
+        }
 
-                return [];
+        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind == HandleKind.MemberReference
+                && reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                && reader.StringComparer.Equals(reader.GetTypeReference((TypeReferenceHandle)parent).Name, nameof(RecordRegistryAttribute)))
+            {
+                var value = reader.GetBlobReader(attribute.Value);
+                value.ReadUInt16();
+                return FindType(reader, value.ReadSerializedString()) is { } type ? ReadConstants(reader, type) : [];
             }
         }
 
-        return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry ? ReadConstants(registry.Records) : [];
+        return [];
     }
 
     /// <summary>A type of this assembly by its serialized name (<c>Namespace.Outer+Nested</c>).</summary>
@@ -119,23 +115,18 @@ public sealed class RecordStore
         return null;
     }
 
-    /// <summary>
-    /// Each string constant of <paramref name="type"/> where the loader mapped the metadata; where an
-    /// assembly exposes no raw metadata (Native AOT) or the machine is big-endian, through reflection.
-    /// </summary>
-    internal static List<(string, ReadOnlyMemory<char>)> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type)
-    {
-        unsafe
-        {
-            if (BitConverter.IsLittleEndian && type.Assembly.TryGetRawMetadata(out var metadata, out var length))
-            {
-                var reader = new MetadataReader(metadata, length);
-                return ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)));
-            }
-        }
+    /// <summary>Each string constant of <paramref name="type"/>, in place where the metadata can be read, else through reflection.</summary>
+    internal static List<(string, ReadOnlyMemory<char>)> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type) =>
+        OpenMetadata(type.Assembly) is { } reader
+            ? ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)))
+            : ReadConstantsByReflection(type);
 
-        return ReadConstantsByReflection(type);
-    }
+    /// <summary>
+    /// The assembly's metadata where the loader mapped it; null where an assembly exposes none (Native
+    /// AOT) or the machine is big-endian, since the constants are read as little-endian UTF-16.
+    /// </summary>
+    private static unsafe MetadataReader? OpenMetadata(Assembly assembly) =>
+        BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length) ? new MetadataReader(metadata, length) : null;
 
     internal static List<(string, ReadOnlyMemory<char>)> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
