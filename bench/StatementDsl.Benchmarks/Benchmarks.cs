@@ -42,7 +42,10 @@ public class FrontEndBenchmark
     public CorpusJson? StjDeserialize() => JsonSerializer.Deserialize(json, CorpusJsonContext.Default.CorpusJson);
 }
 
-/// <summary>2. Build cost: generator run plus Emit, with and without the corpus.</summary>
+/// <summary>
+/// 2. Build cost: generator run plus Emit, with and without the corpus; and with the corpus and
+/// <c>StatementDslIdProperties=TopLevel</c>, which gives nested speeches and events no property.
+/// </summary>
 [MemoryDiagnoser]
 public class BuildBenchmark
 {
@@ -58,6 +61,9 @@ public class BuildBenchmark
 
     [Benchmark]
     public bool GenerateAndEmitWithCorpus() => RoslynHarness.GenerateAndEmit(compilation, texts);
+
+    [Benchmark]
+    public bool GenerateAndEmitTopLevelIds() => RoslynHarness.GenerateAndEmit(compilation, texts, topLevelIdsOnly: true);
 
     [Benchmark(Baseline = true)]
     public bool EmitWithoutCorpus() => RoslynHarness.GenerateAndEmit(compilation, []);
@@ -115,32 +121,33 @@ internal static class RoslynHarness
 
     public static AdditionalText[] Texts(Corpus corpus) => corpus.Files.Select(f => (AdditionalText)new InMemoryText("/corpus/" + f.Key, f.Value)).ToArray();
 
-    public static GeneratorDriver CreateDriver(AdditionalText[] texts) =>
-        CSharpGeneratorDriver.Create([new StatementGenerator().AsSourceGenerator()], texts, ParseOptions, new Options());
+    public static GeneratorDriver CreateDriver(AdditionalText[] texts, bool topLevelIdsOnly = false) =>
+        CSharpGeneratorDriver.Create([new StatementGenerator().AsSourceGenerator()], texts, ParseOptions, new Options(topLevelIdsOnly));
 
-    public static bool GenerateAndEmit(CSharpCompilation compilation, AdditionalText[] texts)
+    public static bool GenerateAndEmit(CSharpCompilation compilation, AdditionalText[] texts, bool topLevelIdsOnly = false)
     {
-        CreateDriver(texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        CreateDriver(texts, topLevelIdsOnly).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         using var stream = new MemoryStream();
         return output.Emit(stream).Success;
     }
 
-    private sealed class Options : AnalyzerConfigOptionsProvider
+    private sealed class Options(bool topLevelIdsOnly) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values("Corpus.Records");
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string>
+        {
+            ["build_property.RootNamespace"] = "Corpus.Records",
+            ["build_property.StatementDslIdProperties"] = topLevelIdsOnly ? "TopLevel" : "All",
+        });
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(null);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values([]);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(null);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values([]);
     }
 
-    private sealed class Values(string? rootNamespace) : AnalyzerConfigOptions
+    private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
     {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = key == "build_property.RootNamespace" ? rootNamespace : null;
-            return value is not null;
-        }
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+            values.TryGetValue(key, out value);
     }
 }
 

@@ -40,8 +40,8 @@ internal sealed class IdTableModel : IEquatable<IdTableModel>
     public override int GetHashCode() => Files.GetHashCode();
 }
 
-/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; __Records.Speech(5)</c>.</summary>
-internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, int Line);
+/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; __Records.Speech(5)</c>; nested for a speech or event inside a meeting.</summary>
+internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, int Line, bool Nested);
 
 /// <summary>Everything the emitter needs for one file's class and its records (<see cref="RecordEncoder"/>).</summary>
 internal sealed record FileModel(
@@ -51,5 +51,8 @@ internal sealed record FileModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<string> Records);
 
-/// <summary>The namespace the generated code goes in (StatementDslNamespace, else RootNamespace).</summary>
-internal sealed record GenerationOptions(string Namespace);
+/// <summary>
+/// The namespace the generated code goes in (StatementDslNamespace, else RootNamespace), and whether
+/// nested declarations get properties too (StatementDslIdProperties: All, the default, or TopLevel).
+/// </summary>
+internal sealed record GenerationOptions(string Namespace, bool NestedIdProperties);

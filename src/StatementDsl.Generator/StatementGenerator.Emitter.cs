@@ -32,7 +32,7 @@ public sealed partial class StatementGenerator
         WriteList(writer, "Organization", "Organizations", "organizations");
         WriteList(writer, "Meeting", "Meetings", "meetings");
         WriteList(writer, "Statement", "Statements", "top-level statements");
-        foreach (var property in file.Properties)
+        foreach (var property in file.Properties.Where(p => options.NestedIdProperties || !p.Nested))
         {
             writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (line "
                 + property.Line.ToString(CultureInfo.InvariantCulture) + ").</summary>");

@@ -50,7 +50,10 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
             {
                 provider.GlobalOptions.TryGetValue("build_property.StatementDslNamespace", out var configured);
                 provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root);
-                return new GenerationOptions((string.IsNullOrWhiteSpace(configured) ? root : configured)?.Trim() ?? string.Empty);
+                provider.GlobalOptions.TryGetValue("build_property.StatementDslIdProperties", out var idProperties);
+                return new GenerationOptions(
+                    (string.IsNullOrWhiteSpace(configured) ? root : configured)?.Trim() ?? string.Empty,
+                    !string.Equals(idProperties?.Trim(), "TopLevel", StringComparison.OrdinalIgnoreCase));
             })
             .WithTrackingName(Steps.Options);
 

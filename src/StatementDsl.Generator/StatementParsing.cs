@@ -39,7 +39,7 @@ internal static class StatementParsing
             if (entity.CSharpName is { } name)
             {
                 properties.Add(new PropertyModel(name, RuntimeTypeName(entity.Kind), i, DeclarationKinds.Keyword(entity.Kind), entity.Id!,
-                    entity.Origin.Start.Line));
+                    entity.Origin.Start.Line, entity.Meeting is not null));
             }
         }
 

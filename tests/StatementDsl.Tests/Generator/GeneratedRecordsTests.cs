@@ -84,4 +84,21 @@ public class GeneratedRecordsTests
         Assert.Equal(new[] { "SdM", "de Mistura" }, person.Aliases);
         Assert.Single((System.Collections.IEnumerable)GeneratorHarness.Property(Tricky.Value, type, "Statements")!);
     }
+
+    [Fact]
+    public void With_top_level_id_properties_nested_records_have_no_property_but_are_still_reached()
+    {
+        var assembly = GeneratorHarness.Load(
+            new Dictionary<string, string> { ["StatementDslIdProperties"] = "TopLevel" },
+            GeneratorHarness.File("samples/Aleppo/roster.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "roster.stmt"))),
+            GeneratorHarness.File("samples/Aleppo/aleppo-2016-09-25.stmt", File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "aleppo-2016-09-25.stmt"))));
+        var aleppo = assembly.GetType("Sample.Aleppo", throwOnError: true)!;
+        Assert.Null(aleppo.GetProperty("JaafariSpeech"));
+        Assert.Null(aleppo.GetProperty("CouncilDebate"));
+        Assert.NotNull(aleppo.GetProperty("RycroftPost"));
+        var meeting = (Meeting)GeneratorHarness.Property(assembly, "Aleppo", "EmergencySession")!;
+        var speech = meeting.Speeches.Single(s => s.Id == "jaafari_speech");
+        Assert.Same(GeneratorHarness.Property(assembly, "Roster", "Jaafari"), speech.Speaker);
+        Assert.Same(speech, StatementCatalog.Of(assembly).Find("jaafari_speech"));
+    }
 }

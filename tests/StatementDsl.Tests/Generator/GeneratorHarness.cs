@@ -30,27 +30,40 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default));
 
     public static GeneratorDriver CreateDriver(string rootNamespace = "Sample", params AdditionalText[] files) =>
+        CreateDriver(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace }, files);
+
+    /// <summary>A driver with these global options (<c>build_property.*</c> as MSBuild passes them).</summary>
+    public static GeneratorDriver CreateDriver(Dictionary<string, string> globalOptions, params AdditionalText[] files) =>
         CSharpGeneratorDriver.Create(
             new[] { new StatementGenerator().AsSourceGenerator() },
             files,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new OptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace }),
+            new OptionsProvider(globalOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static AdditionalText File(string path, string text) => new InMemoryText(path, text);
 
     /// <summary>Generates and compiles; returns the generated sources by hint name and the compilation's diagnostics.</summary>
-    public static (IReadOnlyDictionary<string, string> Sources, ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Run(params AdditionalText[] files)
+    public static (IReadOnlyDictionary<string, string> Sources, ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Run(params AdditionalText[] files) =>
+        Run(new Dictionary<string, string>(), files);
+
+    /// <summary>As <see cref="Run(AdditionalText[])"/>, with more build properties beside the root namespace <c>Sample</c>.</summary>
+    public static (IReadOnlyDictionary<string, string> Sources, ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Run(
+        Dictionary<string, string> buildProperties, params AdditionalText[] files)
     {
-        var driver = CreateDriver("Sample", files).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics);
+        var options = buildProperties.ToDictionary(p => "build_property." + p.Key, p => p.Value);
+        options["build_property.RootNamespace"] = "Sample";
+        var driver = CreateDriver(options, files).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics);
         var sources = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
         return (sources, generatorDiagnostics.AddRange(output.GetDiagnostics()), output);
     }
 
     /// <summary>Compiles the generated records and loads them, so tests can touch them as an app would.</summary>
-    public static Assembly Load(params AdditionalText[] files)
+    public static Assembly Load(params AdditionalText[] files) => Load(new Dictionary<string, string>(), files);
+
+    public static Assembly Load(Dictionary<string, string> buildProperties, params AdditionalText[] files)
     {
-        var (_, diagnostics, output) = Run(files);
+        var (_, diagnostics, output) = Run(buildProperties, files);
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
