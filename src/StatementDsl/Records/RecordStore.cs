@@ -25,15 +25,15 @@ public sealed class RecordStore
     private readonly Dictionary<string, RecordFile> byClass = new(StringComparer.Ordinal);
     private StatementCatalog? catalog;
 
-    private RecordStore(IEnumerable<(string ClassName, ReadOnlyMemory<char> Records)> files)
+    private RecordStore(List<RecordConstant> constants)
     {
-        var ordered = new List<RecordFile>();
-        foreach (var (className, records) in files)
+        var ordered = new List<RecordFile>(constants.Count);
+        foreach (var constant in constants)
         {
-            var reader = new RecordReader(records.Span, 0);
+            var reader = new RecordReader(constant.Records.Span, 0);
             var path = reader.ReadString()!;
-            var file = new RecordFile(this, path, records[reader.Position..]);
-            byClass.Add(className, file);
+            var file = new RecordFile(this, path, constant.Records[reader.Position..]);
+            byClass.Add(constant.ClassName, file);
             ordered.Add(file);
         }
 
@@ -65,7 +65,7 @@ public sealed class RecordStore
     /// found in the metadata by name rather than through reflection, which would parse the type name
     /// and instantiate the attribute (about 15 ms of a cold start, docs/benchmarks.md).
     /// </summary>
-    private static List<(string, ReadOnlyMemory<char>)> ReadRegistry(Assembly assembly)
+    private static List<RecordConstant> ReadRegistry(Assembly assembly)
     {
         if (OpenMetadata(assembly) is not { } reader)
         {
@@ -116,7 +116,7 @@ public sealed class RecordStore
     }
 
     /// <summary>Each string constant of <paramref name="type"/>, in place where the metadata can be read, else through reflection.</summary>
-    internal static List<(string, ReadOnlyMemory<char>)> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type) =>
+    internal static List<RecordConstant> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type) =>
         OpenMetadata(type.Assembly) is { } reader
             ? ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)))
             : ReadConstantsByReflection(type);
@@ -128,14 +128,14 @@ public sealed class RecordStore
     private static unsafe MetadataReader? OpenMetadata(Assembly assembly) =>
         BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length) ? new MetadataReader(metadata, length) : null;
 
-    internal static List<(string, ReadOnlyMemory<char>)> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
+    internal static List<RecordConstant> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
-        var constants = new List<(string, ReadOnlyMemory<char>)>();
+        var constants = new List<RecordConstant>();
         foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.NonPublic))
         {
             if (field.IsLiteral && field.GetRawConstantValue() is string value)
             {
-                constants.Add((field.Name, value.AsMemory()));
+                constants.Add(new RecordConstant(field.Name, value.AsMemory()));
             }
         }
 
@@ -143,9 +143,9 @@ public sealed class RecordStore
     }
 
     /// <summary>The string constants of <paramref name="type"/>, in place: ECMA-335 stores them as UTF-16, as a .NET string is.</summary>
-    private static unsafe List<(string, ReadOnlyMemory<char>)> ReadConstants(MetadataReader reader, TypeDefinition type)
+    private static unsafe List<RecordConstant> ReadConstants(MetadataReader reader, TypeDefinition type)
     {
-        var constants = new List<(string, ReadOnlyMemory<char>)>();
+        var constants = new List<RecordConstant>();
         foreach (var handle in type.GetFields())
         {
             var field = reader.GetFieldDefinition(handle);
@@ -158,7 +158,7 @@ public sealed class RecordStore
             if (constant.TypeCode == ConstantTypeCode.String)
             {
                 var value = reader.GetBlobReader(constant.Value);
-                constants.Add((reader.GetString(field.Name), new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char)).Memory));
+                constants.Add(new RecordConstant(reader.GetString(field.Name), new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char)).Memory));
             }
         }
 
@@ -263,6 +263,17 @@ internal sealed class DeferredList
 
         return items;
     }
+}
+
+/// <summary>
+/// One file's constant: the class it is named after and its records. A class, not a tuple: a list of
+/// value tuples is a generic instantiation the JIT compiles at start-up, a list of references is not.
+/// </summary>
+internal sealed class RecordConstant(string className, ReadOnlyMemory<char> records)
+{
+    public string ClassName { get; } = className;
+
+    public ReadOnlyMemory<char> Records { get; } = records;
 }
 
 /// <summary>Where a reference points: the target's id and the generated class of the file that declares it (null when that file has no class, STMT1012).</summary>

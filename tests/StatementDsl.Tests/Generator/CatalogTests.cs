@@ -67,8 +67,8 @@ public class CatalogTests
     public void Reflection_reads_the_same_constants_as_the_metadata()
     {
         var data = Aleppo.Value.GetType("Sample.StatementDslRecords+__RecordData", throwOnError: true)!;
-        var inPlace = RecordStore.ReadConstants(data).Select(c => (c.Item1, c.Item2.ToString())).Order().ToList();
-        var reflected = RecordStore.ReadConstantsByReflection(data).Select(c => (c.Item1, c.Item2.ToString())).Order().ToList();
+        var inPlace = RecordStore.ReadConstants(data).Select(c => (c.ClassName, c.Records.ToString())).Order().ToList();
+        var reflected = RecordStore.ReadConstantsByReflection(data).Select(c => (c.ClassName, c.Records.ToString())).Order().ToList();
         Assert.Equal(2, inPlace.Count);
         Assert.Equal(reflected, inPlace);
     }
