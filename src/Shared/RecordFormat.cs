@@ -1,20 +1,22 @@
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The compact form of pre-bound records that the generator writes into one string constant per
-/// <c>.stmt</c> file and the runtime reads in place from the assembly's metadata (docs/generator.md).
+/// The compact form of pre-bound records that the generator writes into two string constants per
+/// <c>.stmt</c> file, headers and bodies, and the runtime reads in place from the assembly's metadata
+/// (docs/generator.md).
 /// It is text, so that it is a legal C# string and readable in a golden file; lengths count UTF-16
 /// code units, because a constant is stored as UTF-16 and a string is then cut from it by a copy:
 /// <code>
-/// file   = str(path) int(count) header{count} body{count}
-/// header = kind str(id) int(line) int(column) int(meeting's record index, or -1) int(body length)
-/// body   = int(fields) field*
+/// headers = str(path) int(count) header{count}           (one constant per file, all files side by side)
+/// header  = kind str(id) int(line) int(column) int(meeting's record index, or -1) int(body length)
+/// bodies  = body{count}                                   (another constant per file)
+/// body    = int(fields) field*
 /// field  = int(number in FieldNames) str(language) tag value
 /// value  = str | int | str(class) str(id) for a reference | int(count) item* for a list
 /// int    = ['-'] digits ';'          str = int(length) chars | '~' (absent)
 /// </code>
-/// The headers come first so that reaching every record and its id reads only them; a body is
-/// decoded when one of its fields is read. A reference names the generated class of the file that
+/// Headers and bodies are apart so that reaching every record and its id reads only the headers, a
+/// few pages of the image for all files; a file's bodies are located when one of its fields is read. A reference names the generated class of the file that
 /// declares its target, so the runtime looks the id up in that one file.
 /// </summary>
 internal static class RecordFormat

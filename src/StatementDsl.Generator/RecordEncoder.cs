@@ -6,9 +6,9 @@ using StatementDsl.Records;
 namespace StatementDsl.Generator;
 
 /// <summary>
-/// Writes a bound file in <see cref="RecordFormat"/>: the header section (path, count, every record's
-/// header), then one body per record, each already escaped for a C# string literal; the emitter joins
-/// them into the file's constant.
+/// Writes a bound file in <see cref="RecordFormat"/>: the headers (path, count, every record's header),
+/// then one body per record, each already escaped for a C# string literal; the emitter writes the
+/// headers as one constant and joins the bodies into another.
 /// </summary>
 internal static class RecordEncoder
 {

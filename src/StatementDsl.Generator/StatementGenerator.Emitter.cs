@@ -7,14 +7,15 @@ public sealed partial class StatementGenerator
     private const string Runtime = "global::StatementDsl";
     private const string Records = "global::StatementDsl.Records";
     private const string RegistryClass = "StatementDslRecords";
-    private const string DataClass = "__RecordData";
+    private const string HeadersClass = "__RecordHeaders";
+    private const string BodiesClass = "__RecordData";
 
     internal static string GeneratedCodeAttribute { get; } =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"StatementDsl.Generator\", \"" + typeof(StatementGenerator).Assembly.GetName().Version!.ToString(3) + "\")]";
 
     /// <summary>
-    /// The file's class: typed accessors over its records, which stay data, not code: one string
-    /// constant that the runtime reads in place from the metadata (docs/generator.md).
+    /// The file's class: typed accessors over its records, which stay data, not code: two string
+    /// constants, headers and bodies, that the runtime reads in place from the metadata (docs/generator.md).
     /// </summary>
     internal static string EmitFile(FileModel file, GenerationOptions options)
     {
@@ -46,26 +47,35 @@ public sealed partial class StatementGenerator
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock("internal static partial class " + RegistryClass);
-        writer.OpenBlock("internal static partial class " + DataClass);
-        writer.WriteLine("private const string " + file.ClassName + " = \"" + string.Concat(file.Records) + "\";");
+        writer.OpenBlock("internal static partial class " + HeadersClass);
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + file.Records[0] + "\";");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("internal static partial class " + BodiesClass);
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + string.Concat(file.Records.Skip(1)) + "\";");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }
 
-    /// <summary>The store of all files: it reads the constants of the data class, so it depends on nothing but the namespace.</summary>
+    /// <summary>The store of all files: it reads the constants of the two data classes, so it depends on nothing but the namespace.</summary>
     internal static string EmitRegistry(GenerationOptions options)
     {
         var writer = StartFile("The record store of every .stmt file of the project.");
-        writer.WriteLine("[assembly: " + Records + ".RecordRegistry(typeof(" + Qualified(options, RegistryClass) + "." + DataClass + "))]");
+        writer.WriteLine("[assembly: " + Records + ".RecordRegistry(typeof(" + Qualified(options, RegistryClass) + "." + HeadersClass + "), typeof("
+            + Qualified(options, RegistryClass) + "." + BodiesClass + "))]");
         writer.WriteLine();
         WriteNamespace(writer, options);
         writer.WriteLine(GeneratedCodeAttribute);
         writer.OpenBlock("internal static partial class " + RegistryClass);
-        writer.WriteLine("internal static readonly " + Records + ".RecordStore Store = " + Records + ".RecordStore.For(typeof(" + DataClass + "));");
+        writer.WriteLine("internal static readonly " + Records + ".RecordStore Store = " + Records + ".RecordStore.For(typeof(" + HeadersClass + "), typeof(" + BodiesClass + "));");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>One string constant per <c>.stmt</c> file, named after its class: its records, which the runtime reads in place.</summary>");
-        writer.OpenBlock("internal static partial class " + DataClass);
+        writer.WriteLine("/// <summary>One string constant per <c>.stmt</c> file, named after its class: the path and every record's header, side by side for all files.</summary>");
+        writer.OpenBlock("internal static partial class " + HeadersClass);
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>One string constant per <c>.stmt</c> file: the records' bodies, read in place when a record's fields are.</summary>");
+        writer.OpenBlock("internal static partial class " + BodiesClass);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

@@ -4,26 +4,28 @@ using System.Runtime.CompilerServices;
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The records of one <c>.stmt</c> file. The first access reads the file's header section once (kinds,
+/// The records of one <c>.stmt</c> file. The first access reads the file's headers once (kinds,
 /// positions, meetings, where each body starts); a record is built from its header on first access,
-/// its body decoded on the first access to one of its other fields, and ids decoded only when another
-/// record refers into this file. The few methods that run once per record are compiled fully optimized
+/// its body decoded on the first access to one of its other fields (the file's bodies are located only
+/// then), and ids decoded only when another record refers into this file. The few methods that run once per record are compiled fully optimized
 /// at once (<see cref="MethodImplOptions.AggressiveOptimization"/>): a start-up that reaches every
 /// record calls them tens of thousands of times before tiered compilation would promote them.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile
 {
-    private readonly ReadOnlyMemory<char> data;
+    private readonly ReadOnlyMemory<char> headers;
+    private readonly ConstantText bodies;
     private Layout? layout;
     private Declaration?[]? cache;
     private Lists? lists;
     private Dictionary<string, int>? idIndex;
 
-    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<char> data)
+    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<char> headers, ConstantText bodies)
     {
         Store = store;
-        this.data = data;
+        this.headers = headers;
+        this.bodies = bodies;
         Path = path;
     }
 
@@ -83,14 +85,14 @@ public sealed class RecordFile
     internal FieldValues Fields(int index)
     {
         var map = GetLayout();
-        var reader = new RecordReader(data.Span, map.BodyOffsets[index]);
+        var reader = new RecordReader(bodies.Text.Span, map.BodyOffsets[index]);
         return FieldValues.Read(ref reader, this, index, deferPassages: map.Kinds[index] is RecordFormat.SpeechKind or RecordFormat.StatementKind);
     }
 
     /// <summary>The passages of record <paramref name="index"/>, decoded now (<see cref="DeferredPassages"/>).</summary>
     internal IReadOnlyList<Passage> Passages(int index)
     {
-        var reader = new RecordReader(data.Span, GetLayout().BodyOffsets[index]);
+        var reader = new RecordReader(bodies.Text.Span, GetLayout().BodyOffsets[index]);
         return FieldValues.ReadPassages(ref reader, Store);
     }
 
@@ -108,7 +110,7 @@ public sealed class RecordFile
         var index = new Dictionary<string, int>(map.Kinds.Length, StringComparer.Ordinal);
         for (var i = 0; i < map.Kinds.Length; i++)
         {
-            var reader = new RecordReader(data.Span, map.IdOffsets[i]);
+            var reader = new RecordReader(headers.Span, map.IdOffsets[i]);
             if (reader.ReadString() is { } id)
             {
                 index.TryAdd(id, i);
@@ -128,7 +130,7 @@ public sealed class RecordFile
     {
         if (layout is null)
         {
-            Interlocked.CompareExchange(ref layout, Layout.Read(data.Span), null);
+            Interlocked.CompareExchange(ref layout, Layout.Read(headers.Span), null);
         }
 
         return layout;
@@ -149,7 +151,7 @@ public sealed class RecordFile
     private Declaration Materialize(int index)
     {
         var map = GetLayout();
-        var reader = new RecordReader(data.Span, map.IdOffsets[index]);
+        var reader = new RecordReader(headers.Span, map.IdOffsets[index]);
         var id = reader.ReadString();
         Declaration record = map.Kinds[index] switch
         {
@@ -200,9 +202,9 @@ public sealed class RecordFile
         public int[] BodyOffsets { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static Layout Read(ReadOnlySpan<char> data)
+        public static Layout Read(ReadOnlySpan<char> headers)
         {
-            var reader = new RecordReader(data, 0);
+            var reader = new RecordReader(headers, 0);
             var layout = new Layout(reader.ReadInt());
             for (var i = 0; i < layout.Kinds.Length; i++)
             {
@@ -215,7 +217,7 @@ public sealed class RecordFile
                 layout.BodyOffsets[i] = reader.ReadInt();
             }
 
-            var body = reader.Position;
+            var body = 0;
             for (var i = 0; i < layout.BodyOffsets.Length; i++)
             {
                 var length = layout.BodyOffsets[i];

@@ -9,15 +9,17 @@ using System.Runtime.CompilerServices;
 namespace StatementDsl.Records;
 
 /// <summary>
-/// The record files of one assembly: the string constants of its generated <c>__RecordData</c> class,
-/// one per <c>.stmt</c> file. Records are not code: the runtime reads each constant in place from the
-/// metadata (no JIT, no copy), decodes nothing until a record is touched, and resolves a reference,
-/// on first access, by id within the one file the generator found it in.
+/// The record files of one assembly, held as string constants of two generated classes, one constant
+/// of each per <c>.stmt</c> file: <c>__RecordHeaders</c> (path, count and every record's header, all
+/// files' headers side by side in the image) and <c>__RecordData</c> (the records' bodies). Records are
+/// not code: the runtime reads the constants in place from the metadata (no JIT, no copy), locates a
+/// file's bodies only when one is decoded, and resolves a reference, on first access, by id within the
+/// one file the generator found it in.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordStore
 {
-    /// <summary>What trimming must keep of the class that holds the records.</summary>
+    /// <summary>What trimming must keep of the classes that hold the records.</summary>
     internal const DynamicallyAccessedMemberTypes ReadMembers = DynamicallyAccessedMemberTypes.NonPublicFields;
 
     private static readonly ConditionalWeakTable<Assembly, RecordStore> Stores = new();
@@ -25,15 +27,22 @@ public sealed class RecordStore
     private readonly Dictionary<string, RecordFile> byClass = new(StringComparer.Ordinal);
     private StatementCatalog? catalog;
 
-    private RecordStore(List<RecordConstant> constants)
+    private RecordStore(List<RecordConstant> headers, List<RecordConstant> bodies)
     {
-        var ordered = new List<RecordFile>(constants.Count);
-        foreach (var constant in constants)
+        var bodiesByClass = new Dictionary<string, ConstantText>(bodies.Count, StringComparer.Ordinal);
+        foreach (var body in bodies)
         {
-            var reader = new RecordReader(constant.Records.Span, 0);
+            bodiesByClass[body.ClassName] = body.Text;
+        }
+
+        var ordered = new List<RecordFile>(headers.Count);
+        foreach (var header in headers)
+        {
+            var text = header.Text.Text;
+            var reader = new RecordReader(text.Span, 0);
             var path = reader.ReadString()!;
-            var file = new RecordFile(this, path, constant.Records[reader.Position..]);
-            byClass.Add(constant.ClassName, file);
+            var file = new RecordFile(this, path, text[reader.Position..], bodiesByClass.TryGetValue(header.ClassName, out var body) ? body : ConstantText.Empty);
+            byClass.Add(header.ClassName, file);
             ordered.Add(file);
         }
 
@@ -48,12 +57,12 @@ public sealed class RecordStore
 
     internal StatementCatalog Catalog => catalog ?? Interlocked.CompareExchange(ref catalog, new StatementCatalog(this), null) ?? catalog;
 
-    /// <summary>The one store of the records held by <paramref name="records"/>, shared by the generated classes and <see cref="StatementCatalog"/>.</summary>
-    public static RecordStore For([DynamicallyAccessedMembers(ReadMembers)] Type records) =>
-        Stores.GetValue(records.Assembly, _ => new RecordStore(ReadConstants(records)));
+    /// <summary>The one store of the records held by these generated classes, shared by the generated code and <see cref="StatementCatalog"/>.</summary>
+    public static RecordStore For([DynamicallyAccessedMembers(ReadMembers)] Type headers, [DynamicallyAccessedMembers(ReadMembers)] Type bodies) =>
+        Stores.GetValue(headers.Assembly, _ => new RecordStore(ReadConstants(headers), ReadConstants(bodies)));
 
     /// <summary>The store of an assembly's records, found through its <see cref="RecordRegistryAttribute"/>; empty when it has none.</summary>
-    internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => new RecordStore(ReadRegistry(a)));
+    internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => ReadRegistry(a));
 
     public RecordFile File(string className) => byClass[className];
 
@@ -61,15 +70,17 @@ public sealed class RecordStore
         className is not null && byClass.TryGetValue(className, out var file) && file.IndexOf(id) is { } index ? file.Entity(index) : null;
 
     /// <summary>
-    /// The string constants of the class that an assembly's <see cref="RecordRegistryAttribute"/> names,
-    /// found in the metadata by name rather than through reflection, which would parse the type name
-    /// and instantiate the attribute (about 15 ms of a cold start, docs/benchmarks.md).
+    /// The store from the classes that an assembly's <see cref="RecordRegistryAttribute"/> names, found in
+    /// the metadata by name rather than through reflection, which would parse the type names and
+    /// instantiate the attribute (about 15 ms of a cold start, docs/benchmarks.md).
     /// </summary>
-    private static List<RecordConstant> ReadRegistry(Assembly assembly)
+    private static RecordStore ReadRegistry(Assembly assembly)
     {
         if (OpenMetadata(assembly) is not { } reader)
         {
-            return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry ? ReadConstantsByReflection(registry.Records) : [];
+            return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry
+                ? new RecordStore(ReadConstantsByReflection(registry.Headers), ReadConstantsByReflection(registry.Bodies))
+                : new RecordStore([], []);
         }
 
         foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
@@ -81,11 +92,13 @@ public sealed class RecordStore
             {
                 var value = reader.GetBlobReader(attribute.Value);
                 value.ReadUInt16();
-                return FindType(reader, value.ReadSerializedString()) is { } type ? ReadConstants(reader, type) : [];
+                var headers = FindType(reader, value.ReadSerializedString());
+                var bodies = FindType(reader, value.ReadSerializedString());
+                return new RecordStore(headers is { } h ? ReadConstants(reader, h) : [], bodies is { } b ? ReadConstants(reader, b) : []);
             }
         }
 
-        return [];
+        return new RecordStore([], []);
     }
 
     /// <summary>A type of this assembly by its serialized name (<c>Namespace.Outer+Nested</c>).</summary>
@@ -121,13 +134,6 @@ public sealed class RecordStore
             ? ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)))
             : ReadConstantsByReflection(type);
 
-    /// <summary>
-    /// The assembly's metadata where the loader mapped it; null where an assembly exposes none (Native
-    /// AOT) or the machine is big-endian, since the constants are read as little-endian UTF-16.
-    /// </summary>
-    private static unsafe MetadataReader? OpenMetadata(Assembly assembly) =>
-        BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length) ? new MetadataReader(metadata, length) : null;
-
     internal static List<RecordConstant> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
         var constants = new List<RecordConstant>();
@@ -135,15 +141,22 @@ public sealed class RecordStore
         {
             if (field.IsLiteral && field.GetRawConstantValue() is string value)
             {
-                constants.Add(new RecordConstant(field.Name, value.AsMemory()));
+                constants.Add(new RecordConstant(field.Name, new ConstantText(value)));
             }
         }
 
         return constants;
     }
 
-    /// <summary>The string constants of <paramref name="type"/>, in place: ECMA-335 stores them as UTF-16, as a .NET string is.</summary>
-    private static unsafe List<RecordConstant> ReadConstants(MetadataReader reader, TypeDefinition type)
+    /// <summary>
+    /// The assembly's metadata where the loader mapped it; null where an assembly exposes none (Native
+    /// AOT) or the machine is big-endian, since the constants are read as little-endian UTF-16.
+    /// </summary>
+    private static unsafe MetadataReader? OpenMetadata(Assembly assembly) =>
+        BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length) ? new MetadataReader(metadata, length) : null;
+
+    /// <summary>The string constants of <paramref name="type"/>, located but not read: their text stays in the image until asked for.</summary>
+    private static List<RecordConstant> ReadConstants(MetadataReader reader, TypeDefinition type)
     {
         var constants = new List<RecordConstant>();
         foreach (var handle in type.GetFields())
@@ -157,15 +170,49 @@ public sealed class RecordStore
             var constant = reader.GetConstant(field.GetDefaultValue());
             if (constant.TypeCode == ConstantTypeCode.String)
             {
-                var value = reader.GetBlobReader(constant.Value);
-                constants.Add(new RecordConstant(reader.GetString(field.Name), new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char)).Memory));
+                constants.Add(new RecordConstant(reader.GetString(field.Name), new ConstantText(reader, constant.Value)));
             }
         }
 
         return constants;
     }
+}
 
-    /// <summary>Characters in the assembly's mapped image, which lives as long as the assembly and so as this store.</summary>
+/// <summary>
+/// A string constant of the assembly, read in place on first use: ECMA-335 stores it as UTF-16, as a
+/// .NET string is. Locating its text reads its length, which touches its page of the image, so a
+/// start-up that reads only headers never touches the bodies.
+/// </summary>
+internal sealed class ConstantText
+{
+    public static readonly ConstantText Empty = new(string.Empty);
+
+    private readonly MetadataReader? reader;
+    private readonly BlobHandle blob;
+    private object? text;
+
+    public ConstantText(string text) => this.text = text;
+
+    public ConstantText(MetadataReader reader, BlobHandle blob)
+    {
+        this.reader = reader;
+        this.blob = blob;
+    }
+
+    public ReadOnlyMemory<char> Text => (Volatile.Read(ref text) ?? Locate()) switch
+    {
+        string value => value.AsMemory(),
+        var memory => ((MetadataMemory)memory).Memory,
+    };
+
+    private unsafe object Locate()
+    {
+        var value = reader!.GetBlobReader(blob);
+        var memory = new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char));
+        return Interlocked.CompareExchange(ref text, memory, null) ?? memory;
+    }
+
+    /// <summary>Characters in the assembly's mapped image, which lives as long as the assembly and so as the store.</summary>
     private sealed unsafe class MetadataMemory(char* pointer, int length) : MemoryManager<char>
     {
         public override Span<char> GetSpan() => new(pointer, length);
@@ -269,11 +316,11 @@ internal sealed class DeferredList
 /// One file's constant: the class it is named after and its records. A class, not a tuple: a list of
 /// value tuples is a generic instantiation the JIT compiles at start-up, a list of references is not.
 /// </summary>
-internal sealed class RecordConstant(string className, ReadOnlyMemory<char> records)
+internal sealed class RecordConstant(string className, ConstantText text)
 {
     public string ClassName { get; } = className;
 
-    public ReadOnlyMemory<char> Records { get; } = records;
+    public ConstantText Text { get; } = text;
 }
 
 /// <summary>Where a reference points: the target's id and the generated class of the file that declares it (null when that file has no class, STMT1012).</summary>

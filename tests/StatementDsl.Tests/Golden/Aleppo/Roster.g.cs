@@ -63,8 +63,13 @@ public static partial class Roster
 
 internal static partial class StatementDslRecords
 {
+    internal static partial class __RecordHeaders
+    {
+        private const string Roster = "26;samples/Aleppo/roster.stmt11;O2;un4;1;-1;66;O16;security_council5;1;-1;83;O2;uk12;1;-1;61;O6;france13;1;-1;49;O3;usa14;1;-1;69;O5;syria15;1;-1;48;O6;russia16;1;-1;49;P10;de_mistura18;1;-1;150;P7;jaafari27;1;-1;99;P7;rycroft35;1;-1;97;P8;delattre43;1;-1;115;";
+    }
+
     internal static partial class __RecordData
     {
-        private const string Roster = "26;samples/Aleppo/roster.stmt11;O2;un4;1;-1;66;O16;security_council5;1;-1;83;O2;uk12;1;-1;61;O6;france13;1;-1;49;O3;usa14;1;-1;69;O5;syria15;1;-1;48;O6;russia16;1;-1;49;P10;de_mistura18;1;-1;150;P7;jaafari27;1;-1;99;P7;rycroft35;1;-1;97;P8;delattre43;1;-1;115;4;0;~s13;الأمم المتحدة0;2;ens14;United Nations12;~e4;body21;~s2;UN4;0;~s17;مجلس الأمن الدولي0;2;ens19;UN Security Council12;~e4;body20;~r6;Roster2;un4;0;~s8;بريطانيا0;2;ens14;United Kingdom12;~e5;state13;~e2;GB4;0;~s5;فرنسا0;2;ens6;France12;~e5;state13;~e2;FR4;0;~s16;الولايات المتحدة0;2;ens13;United States12;~e5;state13;~e2;US4;0;~s5;سوريا0;2;ens5;Syria12;~e5;state13;~e2;SY4;0;~s5;روسيا0;2;ens6;Russia12;~e5;state13;~e2;RU6;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura10;~s20;المبعوث الأممي الخاص10;2;ens26;UN Special Envoy for Syria11;~r6;Roster2;un22;~e7;Q3707305;0;~s12;بشار الجعفري0;2;ens17;Bashar al-Jaafari10;~s14;المندوب السوري11;~r6;Roster5;syria13;~e2;SY5;0;~s13;ماثيو ريكروفت0;2;ens15;Matthew Rycroft10;~s16;السفير البريطاني11;~r6;Roster2;uk13;~e2;GB6;0;~s14;فرانسوا ديلاتر0;2;ens17;François Delattre19;~s6;ديلاتر10;~s14;السفير الفرنسي11;~r6;Roster6;france13;~e2;FR";
+        private const string Roster = "4;0;~s13;الأمم المتحدة0;2;ens14;United Nations12;~e4;body21;~s2;UN4;0;~s17;مجلس الأمن الدولي0;2;ens19;UN Security Council12;~e4;body20;~r6;Roster2;un4;0;~s8;بريطانيا0;2;ens14;United Kingdom12;~e5;state13;~e2;GB4;0;~s5;فرنسا0;2;ens6;France12;~e5;state13;~e2;FR4;0;~s16;الولايات المتحدة0;2;ens13;United States12;~e5;state13;~e2;US4;0;~s5;سوريا0;2;ens5;Syria12;~e5;state13;~e2;SY4;0;~s5;روسيا0;2;ens6;Russia12;~e5;state13;~e2;RU6;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura10;~s20;المبعوث الأممي الخاص10;2;ens26;UN Special Envoy for Syria11;~r6;Roster2;un22;~e7;Q3707305;0;~s12;بشار الجعفري0;2;ens17;Bashar al-Jaafari10;~s14;المندوب السوري11;~r6;Roster5;syria13;~e2;SY5;0;~s13;ماثيو ريكروفت0;2;ens15;Matthew Rycroft10;~s16;السفير البريطاني11;~r6;Roster2;uk13;~e2;GB6;0;~s14;فرانسوا ديلاتر0;2;ens17;François Delattre19;~s6;ديلاتر10;~s14;السفير الفرنسي11;~r6;Roster6;france13;~e2;FR";
     }
 }

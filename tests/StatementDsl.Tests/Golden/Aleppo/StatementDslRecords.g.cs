@@ -2,16 +2,21 @@
 // The record store of every .stmt file of the project.
 #nullable enable
 
-[assembly: global::StatementDsl.Records.RecordRegistry(typeof(global::Sample.StatementDslRecords.__RecordData))]
+[assembly: global::StatementDsl.Records.RecordRegistry(typeof(global::Sample.StatementDslRecords.__RecordHeaders), typeof(global::Sample.StatementDslRecords.__RecordData))]
 
 namespace Sample;
 
 [global::System.CodeDom.Compiler.GeneratedCode("StatementDsl.Generator", "0.1.0")]
 internal static partial class StatementDslRecords
 {
-    internal static readonly global::StatementDsl.Records.RecordStore Store = global::StatementDsl.Records.RecordStore.For(typeof(__RecordData));
+    internal static readonly global::StatementDsl.Records.RecordStore Store = global::StatementDsl.Records.RecordStore.For(typeof(__RecordHeaders), typeof(__RecordData));
 
-    /// <summary>One string constant per <c>.stmt</c> file, named after its class: its records, which the runtime reads in place.</summary>
+    /// <summary>One string constant per <c>.stmt</c> file, named after its class: the path and every record's header, side by side for all files.</summary>
+    internal static partial class __RecordHeaders
+    {
+    }
+
+    /// <summary>One string constant per <c>.stmt</c> file: the records' bodies, read in place when a record's fields are.</summary>
     internal static partial class __RecordData
     {
     }
