@@ -49,7 +49,10 @@ internal sealed record FileModel(
     string ClassName,
     bool OwnsClass,
     EquatableArray<PropertyModel> Properties,
-    EquatableArray<string> Records);
+    EncodedRecords Records);
+
+/// <summary>A file's records in <c>RecordFormat</c>, escaped for C#: its headers, and one body per record.</summary>
+internal sealed record EncodedRecords(string Headers, EquatableArray<string> Bodies);
 
 /// <summary>
 /// The namespace the generated code goes in (StatementDslNamespace, else RootNamespace), and whether

@@ -15,7 +15,7 @@ internal static class RecordEncoder
     private static readonly Dictionary<string, int> FieldNumbers =
         RecordFormat.FieldNames.Select((name, number) => (name, number)).ToDictionary(f => f.name, f => f.number, StringComparer.Ordinal);
 
-    public static EquatableArray<string> Encode(BoundFile file, SymbolTable table, CancellationToken cancellationToken)
+    public static EncodedRecords Encode(BoundFile file, SymbolTable table, CancellationToken cancellationToken)
     {
         var indexOf = new Dictionary<BoundEntity, int>();
         for (var i = 0; i < file.Entities.Count; i++)
@@ -41,7 +41,7 @@ internal static class RecordEncoder
             bodies.Add(CSharpLiteral.Escape(body.ToString()));
         }
 
-        return bodies.Prepend(CSharpLiteral.Escape(headers.ToString())).ToEquatableArray();
+        return new EncodedRecords(CSharpLiteral.Escape(headers.ToString()), bodies.ToEquatableArray());
     }
 
     private static void WriteBody(StringBuilder body, BoundEntity entity, string? transcriptLanguage, SymbolTable table)

@@ -48,11 +48,11 @@ public sealed partial class StatementGenerator
         writer.WriteLine();
         writer.OpenBlock("internal static partial class " + RegistryClass);
         writer.OpenBlock("internal static partial class " + HeadersClass);
-        writer.WriteLine("private const string " + file.ClassName + " = \"" + file.Records[0] + "\";");
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + file.Records.Headers + "\";");
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock("internal static partial class " + BodiesClass);
-        writer.WriteLine("private const string " + file.ClassName + " = \"" + string.Concat(file.Records.Skip(1)) + "\";");
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + string.Concat(file.Records.Bodies) + "\";");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

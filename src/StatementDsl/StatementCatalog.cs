@@ -12,13 +12,13 @@ public sealed class StatementCatalog
 {
     private readonly RecordStore store;
     private readonly Lazy<Lists> lists;
-    private readonly Lazy<Dictionary<string, Declaration>> byId;
+    private readonly Lazy<Dictionary<string, (RecordFile File, int Index)>> byId;
 
     internal StatementCatalog(RecordStore store)
     {
         this.store = store;
         lists = new Lazy<Lists>(() => new Lists(store.Files));
-        byId = new Lazy<Dictionary<string, Declaration>>(BuildIndex);
+        byId = new Lazy<Dictionary<string, (RecordFile File, int Index)>>(BuildIndex);
     }
 
     /// <summary>Each file's <c>transcript</c> declaration, for the files that have one.</summary>
@@ -37,16 +37,17 @@ public sealed class StatementCatalog
     public static StatementCatalog Of(Assembly assembly) => RecordStore.For(assembly).Catalog;
 
     /// <summary>The record with this id, of any kind, nested ones included; null when no file declares it.</summary>
-    public Declaration? Find(string id) => byId.Value.TryGetValue(id, out var found) ? found : null;
+    public Declaration? Find(string id) => byId.Value.TryGetValue(id, out var found) ? found.File.Entity(found.Index) : null;
 
-    private Dictionary<string, Declaration> BuildIndex()
+    /// <summary>Where each id is declared, the first file by path winning; only the record found is built.</summary>
+    private Dictionary<string, (RecordFile File, int Index)> BuildIndex()
     {
-        var index = new Dictionary<string, Declaration>(StringComparer.Ordinal);
+        var index = new Dictionary<string, (RecordFile File, int Index)>(StringComparer.Ordinal);
         foreach (var file in store.Files)
         {
-            foreach (var (id, entity) in file.Ids())
+            foreach (var pair in file.IdIndex)
             {
-                index.TryAdd(id, file.Entity(entity));
+                index.TryAdd(pair.Key, (file, pair.Value));
             }
         }
 

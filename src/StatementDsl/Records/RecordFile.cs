@@ -75,34 +75,39 @@ public sealed class RecordFile
         return Interlocked.CompareExchange(ref entities[index], built, null) ?? built;
     }
 
-    /// <summary>The index of the record with this id; the file's ids are decoded on the first call.</summary>
-    internal int? IndexOf(string id) => (idIndex ?? BuildIdIndex()).TryGetValue(id, out var index) ? index : null;
+    /// <summary>Every id of the file with its record's index; the ids are decoded on first use.</summary>
+    internal IReadOnlyDictionary<string, int> IdIndex => idIndex ?? BuildIdIndex();
 
-    /// <summary>Every id of the file with its record's index, in file order.</summary>
-    internal IEnumerable<(string Id, int Index)> Ids() => (idIndex ?? BuildIdIndex()).Select(pair => (pair.Key, pair.Value)).OrderBy(pair => pair.Value);
+    /// <summary>The index of the record with this id.</summary>
+    internal int? IndexOf(string id) => (idIndex ?? BuildIdIndex()).TryGetValue(id, out var index) ? index : null;
 
     /// <summary>The body of record <paramref name="index"/>, decoded; an utterance's passages are left for <see cref="Passages"/>.</summary>
     internal FieldValues Fields(int index)
     {
-        var map = GetLayout();
-        var reader = new RecordReader(bodies.Text.Span, map.BodyOffsets[index]);
-        return FieldValues.Read(ref reader, this, index, deferPassages: map.Kinds[index] is RecordFormat.SpeechKind or RecordFormat.StatementKind);
+        var reader = BodyReader(index);
+        return FieldValues.Read(ref reader, this, index, deferPassages: GetLayout().Kinds[index] is RecordFormat.SpeechKind or RecordFormat.StatementKind);
     }
 
     /// <summary>The passages of record <paramref name="index"/>, decoded now (<see cref="DeferredPassages"/>).</summary>
     internal IReadOnlyList<Passage> Passages(int index)
     {
-        var reader = new RecordReader(bodies.Text.Span, GetLayout().BodyOffsets[index]);
+        var reader = BodyReader(index);
         return FieldValues.ReadPassages(ref reader, Store);
     }
 
     /// <summary>The speeches, or the events, of meeting <paramref name="index"/>.</summary>
     internal DeferredList ChildrenOf(int index, bool speeches) => new(this, GetLayout().ChildrenOf(index, speeches));
 
-    internal SourceLocation OriginOf(int index) => new(Path, GetLayout().Lines[index], GetLayout().Columns[index]);
+    internal SourceLocation OriginOf(int index)
+    {
+        var map = GetLayout();
+        return new SourceLocation(Path, map.Lines[index], map.Columns[index]);
+    }
 
     /// <summary>The index of the meeting record <paramref name="index"/> belongs to; -1 for none.</summary>
     internal int MeetingOf(int index) => GetLayout().MeetingOf[index];
+
+    private RecordReader BodyReader(int index) => new(bodies.Text.Span, GetLayout().BodyOffsets[index]);
 
     private Dictionary<string, int> BuildIdIndex()
     {
