@@ -472,10 +472,11 @@ public static class Binder
                 diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? file.Source.Path, bound.ClassName, "is also the class of " + owner);
             }
 
-            var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+            // A reserved member maps to null; the message names the holder only when a clash happens.
+            var taken = new Dictionary<string, BoundEntity?>(StringComparer.Ordinal);
             foreach (var reserved in CSharpNames.ReservedMembers)
             {
-                taken.Add(reserved, "is a member every generated class has");
+                taken.Add(reserved, null);
             }
 
             foreach (var entity in bound.Entities)
@@ -493,11 +494,12 @@ public static class Binder
                 }
                 else if (taken.TryGetValue(bare, out var holder))
                 {
-                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name, holder);
+                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name,
+                        holder is null ? "is a member every generated class has" : "is already taken by '" + holder.Id + "' at " + holder.Origin);
                 }
                 else
                 {
-                    taken.Add(bare, "is already taken by '" + entity.Id + "' at " + entity.Origin);
+                    taken.Add(bare, entity);
                     entity.CSharpName = name;
                 }
             }

@@ -47,8 +47,10 @@ public sealed class BoundField
 /// <summary>A declaration that bound: one record of the model.</summary>
 public sealed class BoundEntity
 {
-    private readonly List<BoundField> fields = new();
-    private readonly List<BoundEntity> children = new();
+    private readonly List<BoundField> fields;
+
+    /// <summary>Only meetings have children; other records share the empty list.</summary>
+    private List<BoundEntity>? children;
     /// <summary>Most records have a handful of fields; a meeting with thousands of speeches gets a set, so that each speech's date check stays cheap.</summary>
     private const int MembersScannedInPlace = 16;
 
@@ -61,6 +63,7 @@ public sealed class BoundEntity
         Syntax = syntax;
         File = file;
         Meeting = meeting;
+        fields = new List<BoundField>(syntax.Members.Count);
     }
 
     public DeclarationKind Kind { get; }
@@ -77,7 +80,7 @@ public sealed class BoundEntity
     public IReadOnlyList<BoundField> Fields => fields;
 
     /// <summary>Speeches and events of a meeting, in file order.</summary>
-    public IReadOnlyList<BoundEntity> Children => children;
+    public IReadOnlyList<BoundEntity> Children => (IReadOnlyList<BoundEntity>?)children ?? Array.Empty<BoundEntity>();
 
     /// <summary>The C# property name for the entity's id (LANGUAGE.md §6), null without an id.</summary>
     public string? CSharpName { get; internal set; }
@@ -134,7 +137,7 @@ public sealed class BoundEntity
 
     internal void Add(BoundField field) => fields.Add(field);
 
-    internal void AddChild(BoundEntity child) => children.Add(child);
+    internal void AddChild(BoundEntity child) => (children ??= new List<BoundEntity>()).Add(child);
 }
 
 /// <summary>One file of a compilation after binding.</summary>

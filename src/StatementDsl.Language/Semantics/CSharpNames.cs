@@ -27,42 +27,25 @@ public static class CSharpNames
     /// </summary>
     public static string ToPascalCase(string id)
     {
-        var builder = new StringBuilder(id.Length);
-        var part = new StringBuilder();
+        // Parts are appended from the id in place: this runs for every id of every build.
+        var builder = new StringBuilder(id.Length + 1);
         var previousCaseless = false;
-
-        void Flush()
+        var partStart = 0;
+        for (var i = 0; i <= id.Length; i++)
         {
-            if (part.Length == 0)
+            if (i < id.Length && IsIdentifierPart(id, i))
             {
-                return;
+                continue;
             }
 
-            var text = part.ToString();
-            var caseless = !HasCase(text[0]);
-            if (builder.Length > 0 && (caseless || previousCaseless) && !char.IsDigit(text[0]))
+            if (i > partStart)
             {
-                builder.Append('_');
+                AppendPart(builder, id, partStart, i, ref previousCaseless);
             }
 
-            builder.Append(caseless ? text : char.ToUpperInvariant(text[0]) + text.Substring(1));
-            previousCaseless = caseless && !char.IsDigit(text[text.Length - 1]);
-            part.Clear();
+            partStart = i + 1;
         }
 
-        for (var i = 0; i < id.Length; i++)
-        {
-            if (IsIdentifierPart(id, i))
-            {
-                part.Append(id[i]);
-            }
-            else
-            {
-                Flush();
-            }
-        }
-
-        Flush();
         if (builder.Length == 0 || char.IsDigit(builder[0]))
         {
             builder.Insert(0, '_');
@@ -70,6 +53,19 @@ public static class CSharpNames
 
         var name = builder.ToString();
         return Keywords.Contains(name) ? "@" + name : name;
+    }
+
+    private static void AppendPart(StringBuilder builder, string id, int start, int end, ref bool previousCaseless)
+    {
+        var first = id[start];
+        var caseless = !HasCase(first);
+        if (builder.Length > 0 && (caseless || previousCaseless) && !char.IsDigit(first))
+        {
+            builder.Append('_');
+        }
+
+        builder.Append(caseless ? first : char.ToUpperInvariant(first)).Append(id, start + 1, end - start - 1);
+        previousCaseless = caseless && !char.IsDigit(id[end - 1]);
     }
 
     /// <summary>The class of a file: the transcript's id when there is one, else the file name without extension.</summary>

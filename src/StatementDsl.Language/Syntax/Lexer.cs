@@ -11,17 +11,20 @@ namespace StatementDsl.Language.Syntax;
 /// </summary>
 public sealed class Lexer
 {
+    private const int CharactersPerTokenEstimate = 20;
+
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
     private readonly List<Trivia> trivia = new();
-    private readonly TriviaStore triviaStore = new();
+    private readonly TokenSource tokenSource;
     private int triviaStart;
     private int position;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
         text = file.Text;
+        tokenSource = new TokenSource(text);
         this.diagnostics = diagnostics;
         this.cancellationToken = cancellationToken;
     }
@@ -31,7 +34,8 @@ public sealed class Lexer
 
     public List<Token> LexAll()
     {
-        var tokens = new List<Token>();
+        // Typical files hold a token per 20-odd characters; sizing the list for that spares most of its regrowth copies.
+        var tokens = new List<Token>(text.Length / CharactersPerTokenEstimate + 16);
         Token token;
         do
         {
@@ -45,7 +49,7 @@ public sealed class Lexer
         }
         while (token.Kind != TokenKind.EndOfFile);
 
-        triviaStore.Items = trivia;
+        tokenSource.Trivia = trivia;
         return tokens;
     }
 
@@ -97,9 +101,9 @@ public sealed class Lexer
 
     private Token Make(TokenKind kind, int start, object? value)
     {
-        var leading = new TriviaList(triviaStore, triviaStart, trivia.Count - triviaStart);
+        var leading = new TriviaList(tokenSource, triviaStart, trivia.Count - triviaStart);
         triviaStart = trivia.Count;
-        return new Token(kind, TextSpan.FromBounds(start, position), text, value, leading);
+        return new Token(kind, TextSpan.FromBounds(start, position), value, leading);
     }
 
     private bool At(string literal) => string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0;

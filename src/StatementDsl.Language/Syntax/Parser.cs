@@ -183,13 +183,14 @@ public sealed class Parser
             colon = Token.Missing(TokenKind.Colon, Previous.Span.End);
         }
 
-        return new FieldSyntax(name, atSign, tag, colon, ParseValue(name.Text, depth));
+        return new FieldSyntax(name, atSign, tag, colon, ParseValue(name, depth));
     }
 
     private static bool StartsValue(TokenKind kind) => kind is TokenKind.String or TokenKind.TextBlock or TokenKind.Date
         or TokenKind.Time or TokenKind.Integer or TokenKind.OpenBracket;
 
-    private ValueSyntax ParseValue(string fieldName, int depth)
+    /// <param name="fieldName">The field's name token: its text is cut only for a message, not for every field.</param>
+    private ValueSyntax ParseValue(Token fieldName, int depth)
     {
         var token = Current;
         if (StartsValue(token.Kind) && token.Kind != TokenKind.OpenBracket)
@@ -207,11 +208,11 @@ public sealed class Parser
             return ParseList(fieldName, depth + 1);
         }
 
-        ReportMissing(string.Concat("a value for '", fieldName, "'"));
+        ReportMissing(string.Concat("a value for '", fieldName.Text, "'"));
         return new TokenValueSyntax(Token.Missing(TokenKind.Identifier, Previous.Span.End));
     }
 
-    private ListValueSyntax ParseList(string fieldName, int depth)
+    private ListValueSyntax ParseList(Token fieldName, int depth)
     {
         var openBracket = Advance();
         if (depth > Limits.MaxNestingDepth)
@@ -255,7 +256,7 @@ public sealed class Parser
                 continue;
             }
 
-            ReportMissing("']' to close the list of '" + fieldName + "'");
+            ReportMissing("']' to close the list of '" + fieldName.Text + "'");
             return new ListValueSyntax(openBracket, items, separators, Token.Missing(TokenKind.CloseBracket, Previous.Span.End));
         }
     }

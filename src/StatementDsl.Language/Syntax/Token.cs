@@ -32,34 +32,44 @@ public enum TriviaKind
 
 public readonly record struct Trivia(TriviaKind Kind, TextSpan Span);
 
-/// <summary>Holds every trivia of a file in one array, filled when lexing ends, so tokens need no array each.</summary>
-internal sealed class TriviaStore
+/// <summary>
+/// What the tokens of one file share: the file's text, which a token's text is cut from on demand,
+/// and every trivia of the file in one list, filled when lexing ends, so tokens need no array each.
+/// One reference per token for both keeps tokens small.
+/// </summary>
+internal sealed class TokenSource
 {
-    public List<Trivia> Items { get; set; } = new();
+    public TokenSource(string text) => Text = text;
+
+    public string Text { get; }
+
+    public List<Trivia> Trivia { get; set; } = new();
 }
 
-/// <summary>The trivia before one token: a slice of the file's <see cref="TriviaStore"/>.</summary>
+/// <summary>The trivia before one token: a slice of the file's <see cref="TokenSource"/>.</summary>
 public readonly struct TriviaList : IReadOnlyList<Trivia>
 {
-    private readonly TriviaStore? store;
     private readonly int start;
 
-    internal TriviaList(TriviaStore store, int start, int count)
+    internal TriviaList(TokenSource source, int start, int count)
     {
-        this.store = store;
+        Source = source;
         this.start = start;
         Count = count;
     }
 
     public int Count { get; }
 
-    public Trivia this[int index] => index >= 0 && index < Count ? store!.Items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+    /// <summary>The file the token stands in; null only for a missing token.</summary>
+    internal TokenSource? Source { get; }
+
+    public Trivia this[int index] => index >= 0 && index < Count ? Source!.Trivia[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public IEnumerator<Trivia> GetEnumerator()
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return store!.Items[start + i];
+            yield return Source!.Trivia[start + i];
         }
     }
 
@@ -72,14 +82,10 @@ public readonly struct TriviaList : IReadOnlyList<Trivia>
 /// </summary>
 public sealed class Token
 {
-    private readonly string source;
-
-    /// <param name="source">The whole file text; the token's text is read from it only when asked for.</param>
-    public Token(TokenKind kind, TextSpan span, string source, object? value, TriviaList leadingTrivia, bool isMissing = false)
+    internal Token(TokenKind kind, TextSpan span, object? value, TriviaList leadingTrivia, bool isMissing = false)
     {
         Kind = kind;
         Span = span;
-        this.source = source;
         Value = value;
         LeadingTrivia = leadingTrivia;
         IsMissing = isMissing;
@@ -93,7 +99,7 @@ public sealed class Token
     /// The source text of the token, cut from the file on demand: keeping a copy per token would
     /// double the memory of every string and text block (measured: docs/benchmarks.md).
     /// </summary>
-    public string Text => IsMissing ? string.Empty : source.Substring(Span.Start, Span.Length);
+    public string Text => IsMissing ? string.Empty : LeadingTrivia.Source!.Text.Substring(Span.Start, Span.Length);
 
     /// <summary>
     /// The decoded value: the NFC-normalized name of an identifier, the content of a string or text
@@ -112,7 +118,7 @@ public sealed class Token
     /// <summary>The token's length in the source, without cutting its text.</summary>
     public int TextLength => Span.Length;
 
-    public static Token Missing(TokenKind kind, int position) => new(kind, new TextSpan(position, 0), string.Empty, null, default, isMissing: true);
+    public static Token Missing(TokenKind kind, int position) => new(kind, new TextSpan(position, 0), null, default, isMissing: true);
 
     public override string ToString() => Text;
 }
