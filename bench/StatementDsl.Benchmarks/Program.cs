@@ -62,6 +62,7 @@ long Allocated(string name) => reports[name].GcStats.GetBytesAllocatedPerOperati
 
 
 var parseMbPerSecond = corpus.StatementBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.ParseAndBind)) / 1000);
+var perFileMbPerSecond = corpus.StatementBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.ParseAndBindPerFile)) / 1000);
 var stjMbPerSecond = corpus.JsonBytes / 1e6 / (Ms(nameof(FrontEndBenchmark.StjDeserialize)) / 1000);
 var addedBuildMs = Ms(nameof(BuildBenchmark.GenerateAndEmitWithCorpus)) - Ms(nameof(BuildBenchmark.EmitWithoutCorpus));
 var addedTopLevelBuildMs = Ms(nameof(BuildBenchmark.GenerateAndEmitTopLevelIds)) - Ms(nameof(BuildBenchmark.EmitWithoutCorpus));
@@ -83,6 +84,8 @@ var results = new JsonObject
     ["full_check_ms"] = Round(fullCheckMs),
     ["parse_bind_mb_per_s"] = Round(parseMbPerSecond),
     ["stj_mb_per_s"] = Round(stjMbPerSecond),
+    ["parse_bind_per_file_mb_per_s"] = Round(perFileMbPerSecond),
+    ["parse_bind_per_file_vs_stj"] = Round(perFileMbPerSecond / stjMbPerSecond),
     ["parse_bind_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBind))),
     ["stj_deserialize_ms"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize))),
     ["generate_emit_with_corpus_ms"] = Round(Ms(nameof(BuildBenchmark.GenerateAndEmitWithCorpus))),
@@ -92,6 +95,7 @@ var results = new JsonObject
     ["incremental_edit_ms"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote))),
     ["full_generator_run_ms"] = Round(Ms(nameof(IncrementalBenchmark.FullRun))),
     ["allocated_parse_bind_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBind)),
+    ["allocated_parse_bind_per_file_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBindPerFile)),
     ["allocated_stj_bytes"] = Allocated(nameof(FrontEndBenchmark.StjDeserialize)),
     ["allocated_build_bytes"] = Allocated(nameof(BuildBenchmark.GenerateAndEmitWithCorpus)),
     ["allocated_incremental_edit_bytes"] = Allocated(nameof(IncrementalBenchmark.EditOneQuote)),
