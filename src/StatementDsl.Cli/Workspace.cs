@@ -58,8 +58,7 @@ internal static class Workspace
     public static (List<InputFile> Inputs, BoundCompilation Compilation) Load(IEnumerable<string> paths)
     {
         var inputs = Expand(paths).Select(Read).ToList();
-        var syntax = inputs.Select(i => Parser.Parse(new SourceFile(i.Path, i.Text)));
-        return (inputs, Binder.Bind(syntax));
+        return (inputs, Binder.ParseAndBind(inputs.Select(i => new SourceFile(i.Path, i.Text))));
     }
 
     private static bool IsBuildOutput(string path)

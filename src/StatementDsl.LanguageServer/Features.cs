@@ -51,7 +51,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     public JsonNode? Definition(JsonNode? parameters)
     {
         var (_, id) = IdAt(parameters);
-        return id is null ? null : Declaration(id) is { } declaration ? Protocol.Location(declaration.File.Syntax.Source, declaration.Token.Span) : null;
+        return id is null ? null : Declaration(id) is { } declaration ? Protocol.Location(workspace.SyntaxOf(declaration.File).Source, declaration.Span) : null;
     }
 
     public JsonNode References(JsonNode? parameters)
@@ -60,7 +60,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         var includeDeclaration = parameters?["context"]?["includeDeclaration"]?.GetValue<bool>() ?? true;
         return new JsonArray(Occurrences(id)
             .Where(o => includeDeclaration || !o.IsDeclaration)
-            .Select(o => (JsonNode)Protocol.Location(o.File.Syntax.Source, o.Token.Span))
+            .Select(o => (JsonNode)Protocol.Location(workspace.SyntaxOf(o.File).Source, o.Span))
             .ToArray());
     }
 
@@ -94,7 +94,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         foreach (var group in Occurrences(id).GroupBy(o => o.File))
         {
             changes[Protocol.UriOf(group.Key.Path)] = new JsonArray(group
-                .Select(o => (JsonNode)new JsonObject { ["range"] = Protocol.Range(group.Key.Syntax.Source, o.Token.Span), ["newText"] = newName })
+                .Select(o => (JsonNode)new JsonObject { ["range"] = Protocol.Range(workspace.SyntaxOf(group.Key).Source, o.Span), ["newText"] = newName })
                 .ToArray());
         }
 
@@ -129,7 +129,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         text.Append("\n\n").Append(uses.Count).Append(uses.Count == 1 ? " reference" : " references");
         foreach (var use in uses.Take(10))
         {
-            var position = use.File.Syntax.Source.GetPosition(use.Token.Span.Start);
+            var position = workspace.SyntaxOf(use.File).Source.GetPosition(use.Span.Start);
             text.Append("\n- ").Append(Path.GetFileName(use.File.Path)).Append(':').Append(position.Line);
         }
 
@@ -150,8 +150,8 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             return items;
         }
 
-        var text = file.Syntax.Source.Text;
-        var declaration = SyntaxLookup.DeclarationAt(file.Syntax.Declarations, offset);
+        var text = file.Source.Text;
+        var declaration = SyntaxLookup.DeclarationAt(file.Declarations, offset);
         var fieldName = FieldBeforeCursor(text, offset);
         if (declaration?.Kind is { } kind && fieldName is not null && DeclarationKinds.FindField(kind, fieldName) is { } spec)
         {
@@ -202,18 +202,18 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     public JsonNode DocumentSymbols(JsonNode? parameters)
     {
         var (file, _) = Locate(parameters);
-        return file is null ? new JsonArray() : new JsonArray(file.Syntax.Declarations.Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(file.Syntax.Source, d)).ToArray());
+        return file is null ? new JsonArray() : new JsonArray(file.Declarations.Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(file.Source, d)).ToArray());
     }
 
     public JsonNode Formatting(JsonNode? parameters)
     {
         var (file, _) = Locate(parameters);
-        if (file is null || Formatter.Format(file.Syntax) is not { } formatted)
+        if (file is null || Formatter.Format(file) is not { } formatted)
         {
             return new JsonArray();
         }
 
-        var source = file.Syntax.Source;
+        var source = file.Source;
         var result = Formatter.WithLineEndingsOf(formatted, source.Text);
         return result == source.Text
             ? new JsonArray()
@@ -239,8 +239,8 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             }
 
             var (line, character) = Protocol.Position(diagnostic["range"]?["start"]);
-            var offset = file.Syntax.Source.GetOffset(line, character);
-            if (SyntaxLookup.TokenAt(file.Syntax, offset) is not { Field: { } field } context)
+            var offset = file.Source.GetOffset(line, character);
+            if (SyntaxLookup.TokenAt(file, offset) is not { Field: { } field } context)
             {
                 continue;
             }
@@ -262,7 +262,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
                 {
                     ["changes"] = new JsonObject
                     {
-                        [Protocol.UriOf(file.Path)] = new JsonArray(new JsonObject { ["range"] = Protocol.Range(file.Syntax.Source, context.Token.Span), ["newText"] = suggestion }),
+                        [Protocol.UriOf(file.Source.Path)] = new JsonArray(new JsonObject { ["range"] = Protocol.Range(file.Source, context.Token.Span), ["newText"] = suggestion }),
                     },
                 },
             });
@@ -322,31 +322,33 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         return name.Length == 0 ? null : at >= 0 ? name[..at] : name;
     }
 
-    private (BoundFile? File, int Offset) Locate(JsonNode? parameters)
+    /// <summary>The syntax of the document a request names, and the offset of its position.</summary>
+    private (SyntaxFile? File, int Offset) Locate(JsonNode? parameters)
     {
         var uri = parameters?["textDocument"]?["uri"]?.GetValue<string>();
-        var file = uri is null ? null : workspace.Compilation(cancellationToken).Files.FirstOrDefault(f => f.Path == Protocol.PathOf(uri));
-        if (file is null)
+        var bound = uri is null ? null : workspace.Compilation(cancellationToken).Files.FirstOrDefault(f => f.Path == Protocol.PathOf(uri));
+        if (bound is null)
         {
             return (null, 0);
         }
 
+        var file = workspace.SyntaxOf(bound);
         var (line, character) = Protocol.Position(parameters?["position"]);
-        return (file, file.Syntax.Source.GetOffset(line, character));
+        return (file, file.Source.GetOffset(line, character));
     }
 
     /// <summary>The id under the cursor, whether at its declaration or at a reference.</summary>
     private ((SourceFile File, Token Token)? Context, string? Id) IdAt(JsonNode? parameters)
     {
         var (file, offset) = Locate(parameters);
-        if (file is null || SyntaxLookup.TokenAt(file.Syntax, offset) is not { } context || context.Token.Kind != TokenKind.Identifier)
+        if (file is null || SyntaxLookup.TokenAt(file, offset) is not { } context || context.Token.Kind != TokenKind.Identifier)
         {
             return (null, null);
         }
 
         var isDeclarationId = context.Field is null && context.Token == context.Declaration.Identifier;
         var isReference = context.Field is not null && context.Token != context.Field.Name;
-        return isDeclarationId || isReference ? ((file.Syntax.Source, context.Token), context.Token.ValueText) : (null, null);
+        return isDeclarationId || isReference ? ((file.Source, context.Token), context.Token.ValueText) : (null, null);
     }
 
     private IdOccurrence? Declaration(string id) =>

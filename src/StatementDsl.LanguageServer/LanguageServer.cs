@@ -289,7 +289,7 @@ public sealed class LanguageServer
                 }
 
                 publishedFrom[uri] = file;
-                var diagnostics = new JsonArray(file.Diagnostics.Select(d => (JsonNode)Features.ToLsp(file.Syntax.Source, d)).ToArray());
+                var diagnostics = new JsonArray(file.Diagnostics.Select(d => (JsonNode)Features.ToLsp(workspace.SyntaxOf(file).Source, d)).ToArray());
                 var text = diagnostics.ToJsonString();
                 if (!published.TryGetValue(uri, out var previous) || previous != text || edited.Contains(uri))
                 {

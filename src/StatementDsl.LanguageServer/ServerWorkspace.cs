@@ -151,6 +151,9 @@ internal sealed class ServerWorkspace
         return compilation = BoundCompilation.Compose(bound.Values);
     }
 
+    /// <summary>The syntax a file of the current compilation was bound from: the bound model keeps spans, the workspace keeps the trees.</summary>
+    public SyntaxFile SyntaxOf(BoundFile file) => parsed[file.Path].Syntax;
+
     /// <summary>
     /// What binding other files depends on, for one file: its class and every id with its kind, ordinal
     /// and placement; positions too for an id also declared elsewhere (STMT1004 names the first).

@@ -1,5 +1,6 @@
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
 
 namespace StatementDsl.LanguageServer;
 
@@ -7,7 +8,7 @@ namespace StatementDsl.LanguageServer;
 internal sealed record TokenContext(Token Token, DeclarationSyntax Declaration, FieldSyntax? Field);
 
 /// <summary>A reference or declaration of an id, with the file it is in.</summary>
-internal sealed record IdOccurrence(BoundFile File, Token Token, string Id, bool IsDeclaration);
+internal sealed record IdOccurrence(BoundFile File, TextSpan Span, string Id, bool IsDeclaration);
 
 internal static class SyntaxLookup
 {
@@ -46,16 +47,16 @@ internal static class SyntaxLookup
         {
             foreach (var entity in file.Entities)
             {
-                if (entity.Id is not null && entity.Syntax.Identifier is { } identifier)
+                if (entity.Id is not null)
                 {
-                    yield return new IdOccurrence(file, identifier, entity.Id, IsDeclaration: true);
+                    yield return new IdOccurrence(file, entity.NameSpan, entity.Id, IsDeclaration: true);
                 }
 
                 foreach (var field in entity.Fields)
                 {
                     foreach (var reference in References(field.Value))
                     {
-                        yield return new IdOccurrence(file, reference.Token, reference.Id, IsDeclaration: false);
+                        yield return new IdOccurrence(file, reference.Span, reference.Id, IsDeclaration: false);
                     }
                 }
             }

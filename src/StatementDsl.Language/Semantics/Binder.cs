@@ -18,6 +18,19 @@ public static class Binder
     public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default) =>
         Bind(files.Select(f => (f, Declare(f, cancellationToken))), cancellationToken);
 
+    /// <summary>
+    /// Parses and binds a whole compilation, keeping no syntax tree: each file is parsed to declare
+    /// its ids, then parsed again to bind, as the generator does. Holding every tree of a large
+    /// corpus from one pass to the next costs more than the second parse (docs/benchmarks.md).
+    /// </summary>
+    public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, CancellationToken cancellationToken = default)
+    {
+        var files = sources.ToList();
+        var declarations = files.Select(f => Declare(Parser.Parse(f, cancellationToken), cancellationToken)).ToList();
+        var table = SymbolTable.Build(declarations);
+        return BoundCompilation.Compose(files.Select((f, i) => BindFile(Parser.Parse(f, cancellationToken), declarations[i], table, cancellationToken)));
+    }
+
     /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>
     public static BoundCompilation Bind(IEnumerable<(SyntaxFile Syntax, FileDeclarations Declarations)> files, CancellationToken cancellationToken = default)
     {
@@ -111,6 +124,9 @@ public static class Binder
 
     private sealed class FileBinder
     {
+        /// <summary>Most records have a handful of fields, scanned in place; bigger declarations get a set of their field names.</summary>
+        private const int MembersScannedInPlace = 16;
+
         private readonly SyntaxFile file;
         private readonly FileDeclarations declarations;
         private readonly SymbolTable table;
@@ -120,6 +136,12 @@ public static class Binder
 
         /// <summary>The single-valued fields of the entity being bound, by name and language tag; one set for the whole file.</summary>
         private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
+
+        /// <summary>Each bound record with its declaration (and its meeting's), for the checks made once the file is bound.</summary>
+        private readonly List<(BoundEntity Entity, DeclarationSyntax Syntax, DeclarationSyntax? Meeting)> declared = [];
+
+        /// <summary>The field names written by declarations with many members (a meeting with thousands of speeches), so that each speech's date check stays cheap.</summary>
+        private readonly Dictionary<DeclarationSyntax, HashSet<string>> writtenFieldNames = [];
 
         /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
         private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
@@ -131,7 +153,7 @@ public static class Binder
             this.table = table;
             this.cancellationToken = cancellationToken;
             diagnostics = new DiagnosticBag(file.Source);
-            bound = new BoundFile(file, declarations.ClassName);
+            bound = new BoundFile(file.Source.Path, declarations.ClassName);
         }
 
         public BoundFile Bind()
@@ -160,7 +182,7 @@ public static class Binder
                     continue;
                 }
 
-                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration, symbolOrdinal), declaration, bound, meeting);
+                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration, symbolOrdinal), declaration, file.Source, bound, meeting);
                 meeting?.AddChild(entity);
                 if (entity.Kind == DeclarationKind.Meeting)
                 {
@@ -171,13 +193,14 @@ public static class Binder
                     bound.Transcript = entity;
                 }
 
-                BindFields(entity);
+                BindFields(entity, declaration);
                 bound.Entities.Add(entity);
+                declared.Add((entity, declaration, placement.Meeting));
             }
 
-            foreach (var entity in bound.Entities)
+            foreach (var (entity, syntax, meeting) in declared)
             {
-                CheckEntity(entity);
+                CheckEntity(entity, syntax, meeting);
             }
 
             AssignCSharpNames();
@@ -204,10 +227,10 @@ public static class Binder
             return identifier.ValueText;
         }
 
-        private void BindFields(BoundEntity entity)
+        private void BindFields(BoundEntity entity, DeclarationSyntax syntax)
         {
             singleFieldsSeen.Clear();
-            foreach (var member in entity.Syntax.Members)
+            foreach (var member in syntax.Members)
             {
                 if (member is not FieldSyntax field)
                 {
@@ -245,7 +268,7 @@ public static class Binder
                 var value = BindValue(spec, field.Value);
                 if (value is not null)
                 {
-                    entity.Add(new BoundField(spec, language, field, value));
+                    entity.Add(new BoundField(spec, language, field.Value.Span, value));
                 }
             }
         }
@@ -398,68 +421,91 @@ public static class Binder
                 return null;
             }
 
-            return new ReferenceValue(id, symbol, token);
+            return new ReferenceValue(id, symbol, token.Span);
         }
 
-        private void CheckEntity(BoundEntity entity)
+        private void CheckEntity(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax)
         {
-            var syntax = entity.Syntax;
             var name = DeclarationKinds.Keyword(entity.Kind);
             var label = entity.Id ?? syntax.Identifier?.ValueText ?? "(no id)";
             switch (entity.Kind)
             {
                 case DeclarationKind.Speech or DeclarationKind.Statement:
-                    if (!entity.Writes("by"))
+                    if (!Writes(syntax, "by"))
                     {
-                        diagnostics.Report(Rules.MissingSpeaker, syntax.NameSpan, name, label);
+                        diagnostics.Report(Rules.MissingSpeaker, entity.NameSpan, name, label);
                     }
 
-                    CheckDate(entity, label);
+                    CheckDate(entity, syntax, meetingSyntax, label);
                     break;
-                case DeclarationKind.Meeting when !entity.Writes("date"):
-                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                case DeclarationKind.Meeting when !Writes(syntax, "date"):
+                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                     break;
             }
 
             foreach (var spec in DeclarationKinds.Fields(entity.Kind))
             {
                 var covered = spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting;
-                if (spec.Required && !covered && !entity.Writes(spec.Name))
+                if (spec.Required && !covered && !Writes(syntax, spec.Name))
                 {
-                    diagnostics.Report(Rules.MissingRequiredField, syntax.NameSpan, name, label, spec.Name);
+                    diagnostics.Report(Rules.MissingRequiredField, entity.NameSpan, name, label, spec.Name);
                 }
             }
         }
 
-        private void CheckDate(BoundEntity entity, string label)
+        private void CheckDate(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax, string label)
         {
-            var syntax = entity.Syntax;
             if (entity.Kind == DeclarationKind.Statement)
             {
-                if (!entity.Writes("date"))
+                if (!Writes(syntax, "date"))
                 {
-                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                 }
 
                 return;
             }
 
-            var meeting = entity.Meeting;
-            if (!entity.Writes("date"))
+            if (!Writes(syntax, "date"))
             {
-                if (meeting is not null && !meeting.Writes("date"))
+                if (meetingSyntax is not null && !Writes(meetingSyntax, "date"))
                 {
-                    diagnostics.Report(Rules.MissingDate, syntax.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
+                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
                 }
 
                 return;
             }
 
             var own = entity.Field("date");
-            if (own?.Value is DateValue { Date: var date } && meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
+            if (own?.Value is DateValue { Date: var date } && entity.Meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
             {
-                diagnostics.Report(Rules.SpeechOutsideMeetingDate, own.Syntax.Value.Span, label, date.DateText, meetingDate.DateText);
+                diagnostics.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date.DateText, meetingDate.DateText);
             }
+        }
+
+        /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
+        private bool Writes(DeclarationSyntax syntax, string fieldName)
+        {
+            var members = syntax.Members;
+            if (members.Count > MembersScannedInPlace)
+            {
+                if (!writtenFieldNames.TryGetValue(syntax, out var names))
+                {
+                    names = new HashSet<string>(members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
+                    writtenFieldNames.Add(syntax, names);
+                }
+
+                return names.Contains(fieldName);
+            }
+
+            foreach (var member in members)
+            {
+                if (member is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
@@ -468,7 +514,7 @@ public static class Binder
             var owner = table.ClassOwner(bound.ClassName);
             if (owner is not null && !string.Equals(owner, file.Source.Path, StringComparison.Ordinal))
             {
-                var at = bound.Transcript?.Syntax.NameSpan ?? new TextSpan(0, 0);
+                var at = bound.Transcript?.NameSpan ?? new TextSpan(0, 0);
                 diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? file.Source.Path, bound.ClassName, "is also the class of " + owner);
             }
 
@@ -490,11 +536,11 @@ public static class Binder
                 var bare = name.TrimStart('@');
                 if (string.Equals(bare, bound.ClassName.TrimStart('@'), StringComparison.Ordinal))
                 {
-                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name, "is the name of the file's class");
+                    diagnostics.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name, "is the name of the file's class");
                 }
                 else if (taken.TryGetValue(bare, out var holder))
                 {
-                    diagnostics.Report(Rules.CSharpNameClash, entity.Syntax.NameSpan, entity.Id, name,
+                    diagnostics.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name,
                         holder is null ? "is a member every generated class has" : "is already taken by '" + holder.Id + "' at " + holder.Origin);
                 }
                 else

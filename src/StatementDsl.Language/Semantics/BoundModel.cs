@@ -1,9 +1,15 @@
 using StatementDsl.Language.Diagnostics;
 using StatementDsl.Language.Syntax;
+using StatementDsl.Language.Text;
 
 namespace StatementDsl.Language.Semantics;
 
-/// <summary>A field value after binding. References carry the id and the entity they resolved to.</summary>
+/// <summary>
+/// A field value after binding. References carry the id, the symbol they resolved to and where the
+/// id is written. The bound model keeps spans, never syntax: a compilation of a whole corpus holds
+/// its records, not every token of every file (keeping the trees cost 3–4× the front end's time,
+/// docs/benchmarks.md).
+/// </summary>
 public abstract record BoundValue;
 
 public sealed record TextValue(string Text) : BoundValue;
@@ -17,18 +23,18 @@ public sealed record IntegerValue(long Value) : BoundValue;
 /// <summary>An enum member or a free word (event type, language tag, country code), as written.</summary>
 public sealed record SymbolValue(string Symbol) : BoundValue;
 
-public sealed record ReferenceValue(string Id, DeclaredSymbol Target, Token Token) : BoundValue;
+public sealed record ReferenceValue(string Id, DeclaredSymbol Target, TextSpan Span) : BoundValue;
 
 public sealed record ListValue(IReadOnlyList<BoundValue> Items) : BoundValue;
 
-/// <summary>A field that bound: its spec, language tag, syntax and value.</summary>
+/// <summary>A field that bound: its spec, language tag, value and where the value is written.</summary>
 public sealed class BoundField
 {
-    internal BoundField(FieldSpec spec, string? language, FieldSyntax syntax, BoundValue value)
+    internal BoundField(FieldSpec spec, string? language, TextSpan valueSpan, BoundValue value)
     {
         Spec = spec;
         Language = language;
-        Syntax = syntax;
+        ValueSpan = valueSpan;
         Value = value;
     }
 
@@ -39,7 +45,7 @@ public sealed class BoundField
     /// <summary>The <c>@tag</c> of the field, null when untagged.</summary>
     public string? Language { get; }
 
-    public FieldSyntax Syntax { get; }
+    public TextSpan ValueSpan { get; }
 
     public BoundValue Value { get; }
 }
@@ -48,21 +54,23 @@ public sealed class BoundField
 public sealed class BoundEntity
 {
     private readonly List<BoundField> fields;
+    private readonly TextSpan kindSpan;
+    private readonly LinePosition originStart;
+    private readonly LinePosition originEnd;
 
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
-    /// <summary>Most records have a handful of fields; a meeting with thousands of speeches gets a set, so that each speech's date check stays cheap.</summary>
-    private const int MembersScannedInPlace = 16;
 
-    private HashSet<string>? writtenFieldNames;
-
-    internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
+    internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, SourceFile source, BoundFile file, BoundEntity? meeting)
     {
         Kind = kind;
         Id = id;
-        Syntax = syntax;
         File = file;
         Meeting = meeting;
+        NameSpan = syntax.NameSpan;
+        kindSpan = syntax.KindToken.Span;
+        originStart = source.GetPosition(kindSpan.Start);
+        originEnd = source.GetPosition(kindSpan.End);
         fields = new List<BoundField>(syntax.Members.Count);
     }
 
@@ -70,7 +78,8 @@ public sealed class BoundEntity
 
     public string? Id { get; }
 
-    public DeclarationSyntax Syntax { get; }
+    /// <summary>Where diagnostics about the record go: its id, else its kind word.</summary>
+    public TextSpan NameSpan { get; }
 
     public BoundFile File { get; }
 
@@ -85,7 +94,8 @@ public sealed class BoundEntity
     /// <summary>The C# property name for the entity's id (LANGUAGE.md §6), null without an id.</summary>
     public string? CSharpName { get; internal set; }
 
-    public Location Origin => Location.Create(File.Syntax.Source, Syntax.KindToken.Span);
+    /// <summary>The record's kind word, where its declaration starts.</summary>
+    public Location Origin => new(File.Path, kindSpan, originStart, originEnd);
 
     /// <summary>A speech's own date, else its meeting's (LANGUAGE.md §4).</summary>
     public DateLiteral? EffectiveDate =>
@@ -110,27 +120,6 @@ public sealed class BoundEntity
         return first;
     }
 
-    /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
-    public bool Writes(string fieldName)
-    {
-        var members = Syntax.Members;
-        if (members.Count > MembersScannedInPlace)
-        {
-            writtenFieldNames ??= new HashSet<string>(members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
-            return writtenFieldNames.Contains(fieldName);
-        }
-
-        foreach (var member in members)
-        {
-            if (member is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
     public string Describe() => DeclarationKinds.Keyword(Kind) + (Id is null ? string.Empty : " '" + Id + "'");
@@ -143,15 +132,14 @@ public sealed class BoundEntity
 /// <summary>One file of a compilation after binding.</summary>
 public sealed class BoundFile
 {
-    internal BoundFile(SyntaxFile syntax, string className)
+    internal BoundFile(string path, string className)
     {
-        Syntax = syntax;
+        Path = path;
         ClassName = className;
     }
 
-    public SyntaxFile Syntax { get; }
-
-    public string Path => Syntax.Source.Path;
+    /// <summary>The path as the caller gave it; the file's syntax is the caller's to keep or drop.</summary>
+    public string Path { get; }
 
     /// <summary>The static partial class generated for the file (LANGUAGE.md §6).</summary>
     public string ClassName { get; internal set; }
