@@ -9,8 +9,7 @@ internal static class StatementParsing
 {
     public static ParsedFileModel Parse(string path, string text, CancellationToken cancellationToken)
     {
-        var syntax = Parser.Parse(new SourceFile(path, text), cancellationToken);
-        var declarations = Binder.Declare(syntax, cancellationToken);
+        var declarations = Binder.Declare(new SourceFile(path, text), cancellationToken);
         var symbols = declarations.Symbols
             .Select(s => new SymbolModel(s.Id, s.Kind, s.Ordinal, s.Misplaced))
             .ToEquatableArray();

@@ -26,7 +26,7 @@ public static class Binder
     public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, CancellationToken cancellationToken = default)
     {
         var files = sources.ToList();
-        var declarations = files.Select(f => Declare(Parser.Parse(f, cancellationToken), cancellationToken)).ToList();
+        var declarations = files.Select(f => Declare(f, cancellationToken)).ToList();
         var table = SymbolTable.Build(declarations);
         return BoundCompilation.Compose(files.Select((f, i) => BindFile(Parser.Parse(f, cancellationToken), declarations[i], table, cancellationToken)));
     }
@@ -38,6 +38,10 @@ public static class Binder
         var table = SymbolTable.Build(list.Select(f => f.Declarations));
         return BoundCompilation.Compose(list.Select(f => BindFile(f.Syntax, f.Declarations, table, cancellationToken)));
     }
+
+    /// <summary>One file's ids, read from its structure alone (its texts are not decoded): what a host caches to build the id table.</summary>
+    public static FileDeclarations Declare(SourceFile file, CancellationToken cancellationToken = default) =>
+        Declare(Parser.ParseStructure(file, cancellationToken), cancellationToken);
 
     public static FileDeclarations Declare(SyntaxFile file, CancellationToken cancellationToken = default)
     {

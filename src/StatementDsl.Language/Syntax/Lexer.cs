@@ -18,14 +18,23 @@ public sealed class Lexer
     private readonly CancellationToken cancellationToken;
     private readonly List<Trivia> trivia = new();
     private readonly TokenSource tokenSource;
+
+    /// <summary>False when only the file's structure and ids are wanted: strings and text blocks then get no value.</summary>
+    private readonly bool decodeText;
     private int triviaStart;
     private int position;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
+        : this(file, diagnostics, decodeText: true, cancellationToken)
+    {
+    }
+
+    internal Lexer(SourceFile file, DiagnosticBag diagnostics, bool decodeText, CancellationToken cancellationToken)
     {
         text = file.Text;
         tokenSource = new TokenSource(text);
         this.diagnostics = diagnostics;
+        this.decodeText = decodeText;
         this.cancellationToken = cancellationToken;
     }
 
@@ -353,6 +362,12 @@ public sealed class Lexer
             end++;
         }
 
+        if (end < text.Length && text[end] == '"' && !decodeText)
+        {
+            position = end + 1;
+            return Make(TokenKind.String, start, null);
+        }
+
         if (end < text.Length && text[end] == '"')
         {
             var plain = CheckStringLength(start, text.Substring(position, end - position));
@@ -531,7 +546,7 @@ public sealed class Lexer
             if (lineEnd - indentEnd >= 3 && string.CompareOrdinal(text, indentEnd, "\"\"\"", 0, 3) == 0 && IsBlank(indentEnd + 3, lineEnd))
             {
                 position = indentEnd + 3;
-                var content = CheckStringLength(start, Dedent(lines, text.Substring(lineStart, indentEnd - lineStart)));
+                var content = decodeText ? CheckStringLength(start, Dedent(lines, text.Substring(lineStart, indentEnd - lineStart))) : null;
                 return Make(TokenKind.TextBlock, start, content);
             }
 

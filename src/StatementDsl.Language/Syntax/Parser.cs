@@ -16,21 +16,31 @@ public sealed class Parser
     private readonly SourceFile file;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
+    private readonly bool decodeText;
     private List<Token> tokens = new();
     private int index;
 
     /// <summary>Set when a text block swallowed the rest of the file: what is then missing was already reported once.</summary>
     private bool endAlreadyReported;
 
-    private Parser(SourceFile file, CancellationToken cancellationToken)
+    private Parser(SourceFile file, bool decodeText, CancellationToken cancellationToken)
     {
         this.file = file;
+        this.decodeText = decodeText;
         this.cancellationToken = cancellationToken;
         diagnostics = new DiagnosticBag(file);
     }
 
     public static SyntaxFile Parse(SourceFile file, CancellationToken cancellationToken = default) =>
-        new Parser(file, cancellationToken).ParseFile();
+        new Parser(file, decodeText: true, cancellationToken).ParseFile();
+
+    /// <summary>
+    /// The file's structure only, for reading its ids: strings and text blocks are scanned but get no
+    /// value (the declaring pass would otherwise copy every text of the corpus to throw it away). The
+    /// same declarations as <see cref="Parse"/>; not for binding.
+    /// </summary>
+    internal static SyntaxFile ParseStructure(SourceFile file, CancellationToken cancellationToken) =>
+        new Parser(file, decodeText: false, cancellationToken).ParseFile();
 
     private Token Current => tokens[index];
 
@@ -48,7 +58,7 @@ public sealed class Parser
             return new SyntaxFile(file, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }
 
-        var lexer = new Lexer(file, diagnostics, cancellationToken);
+        var lexer = new Lexer(file, diagnostics, decodeText, cancellationToken);
         tokens = lexer.LexAll();
         endAlreadyReported = lexer.ReachedEndInsideTextBlock;
         var declarations = new List<DeclarationSyntax>();

@@ -28,6 +28,20 @@ public class BindingTests
         Assert.NotEmpty(fromTrees.Files.SelectMany(f => f.Entities));
     }
 
+    [Theory]
+    [MemberData(nameof(Compilations))]
+    public void Declaring_from_structure_alone_finds_the_same_ids(string name)
+    {
+        foreach (var source in Sources(name))
+        {
+            var fromTree = Binder.Declare(Parser.Parse(source));
+            var fromStructure = Binder.Declare(source);
+
+            Assert.Equal(fromTree.ClassName, fromStructure.ClassName);
+            Assert.Equal(fromTree.Symbols, fromStructure.Symbols);
+        }
+    }
+
     [Fact]
     public void Records_keep_where_they_are_written_without_their_syntax()
     {
