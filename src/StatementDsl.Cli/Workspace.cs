@@ -1,6 +1,5 @@
 using System.Text;
 using StatementDsl.Language.Semantics;
-using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
 
 namespace StatementDsl.Cli;

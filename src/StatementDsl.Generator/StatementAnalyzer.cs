@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using StatementDsl.Language.Semantics;
-using StatementDsl.Language.Syntax;
 using LanguageDiagnostic = StatementDsl.Language.Diagnostics.Diagnostic;
 
 namespace StatementDsl.Generator;
@@ -116,14 +114,9 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
 
     private static IReadOnlyDictionary<string, BoundFile> BindAll(AdditionalText[] files, CancellationToken cancellationToken)
     {
-        var syntax = new ConcurrentBag<SyntaxFile>();
-        foreach (var file in files)
-        {
-            var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-            syntax.Add(Parser.Parse(new StatementDsl.Language.Text.SourceFile(file.Path, text), cancellationToken));
-        }
-
-        var bound = Binder.Bind(syntax, cancellationToken);
+        var bound = Binder.ParseAndBind(
+            files.Select(f => new StatementDsl.Language.Text.SourceFile(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty)),
+            cancellationToken);
         var byPath = new Dictionary<string, BoundFile>(StringComparer.Ordinal);
         foreach (var file in bound.Files)
         {
