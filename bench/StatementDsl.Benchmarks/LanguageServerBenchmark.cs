@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.IO.Pipes;
-using System.Text;
 using System.Text.Json.Nodes;
 using StatementDsl.Language.Semantics;
-using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
+using StatementDsl.LanguageServer;
 
 namespace StatementDsl.Benchmarks;
 
 /// <summary>
 /// 5. Editor latency: from a one-character edit in one file of the 1,000-file workspace to the
-/// diagnostics the server publishes for it, against a full check (parse and bind) of the workspace.
+/// diagnostics the server publishes for it, against a full check of the workspace as <c>stmt check</c>
+/// makes it (<see cref="Binder.ParseAndBind"/>).
 /// The server runs in process over pipes, with its debounce set to zero.
 /// </summary>
 internal static class LanguageServerBenchmark
@@ -20,7 +20,7 @@ internal static class LanguageServerBenchmark
         var folder = Path.Combine(Path.GetTempPath(), "stmt-lsp-" + Guid.NewGuid().ToString("N")[..8]);
         corpus.WriteTo(folder);
         var fullCheck = Median(Enumerable.Range(0, 5).Select(_ => Time(() =>
-            Binder.Bind(Directory.EnumerateFiles(folder, "*.stmt", SearchOption.AllDirectories).Select(p => Parser.Parse(new SourceFile(p, File.ReadAllText(p))))))));
+            Binder.ParseAndBind(Directory.EnumerateFiles(folder, "*.stmt", SearchOption.AllDirectories).Select(p => new SourceFile(p, File.ReadAllText(p)))))));
 
         using var toServer = new AnonymousPipeServerStream(PipeDirection.Out);
         using var serverInput = new AnonymousPipeClientStream(PipeDirection.In, toServer.ClientSafePipeHandle);
@@ -28,14 +28,15 @@ internal static class LanguageServerBenchmark
         using var serverOutput = new AnonymousPipeClientStream(PipeDirection.Out, fromServer.ClientSafePipeHandle);
         var server = new LanguageServer.LanguageServer(serverInput, serverOutput, TimeSpan.Zero);
         var serving = Task.Run(() => server.RunAsync());
+        var client = new JsonRpcConnection(fromServer, toServer);
 
         var path = Directory.EnumerateFiles(Path.Combine(folder, "meetings"), "*.stmt").Order(StringComparer.Ordinal).First();
         var uri = new Uri(path).AbsoluteUri;
         var text = File.ReadAllText(path);
-        Send(toServer, "initialize", 1, new JsonObject { ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "corpus" }) });
-        WaitFor(fromServer, m => m["id"]?.GetValue<int>() == 1);
-        Send(toServer, "textDocument/didOpen", null, new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 1, ["text"] = text } });
-        WaitFor(fromServer, m => IsDiagnosticsFor(m, uri));
+        Send(client, "initialize", 1, new JsonObject { ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "corpus" }) });
+        WaitFor(client, m => m["id"]?.GetValue<int>() == 1);
+        Send(client, "textDocument/didOpen", null, new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 1, ["text"] = text } });
+        WaitFor(client, m => IsDiagnosticsFor(m, uri));
 
         var quote = text.IndexOf("quote", StringComparison.Ordinal);
         var line = text[..quote].Count(c => c == '\n');
@@ -44,7 +45,7 @@ internal static class LanguageServerBenchmark
         for (var version = 2; version < edits + 2; version++)
         {
             var clock = Stopwatch.StartNew();
-            Send(toServer, "textDocument/didChange", null, new JsonObject
+            Send(client, "textDocument/didChange", null, new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
                 ["contentChanges"] = new JsonArray(new JsonObject
@@ -57,13 +58,13 @@ internal static class LanguageServerBenchmark
                     ["text"] = version % 2 == 0 ? "x" : string.Empty,
                 }),
             });
-            WaitFor(fromServer, m => IsDiagnosticsFor(m, uri));
+            WaitFor(client, m => IsDiagnosticsFor(m, uri));
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        Send(toServer, "shutdown", 2, null);
-        WaitFor(fromServer, m => m["id"]?.GetValue<int>() == 2);
-        Send(toServer, "exit", null, null);
+        Send(client, "shutdown", 2, null);
+        WaitFor(client, m => m["id"]?.GetValue<int>() == 2);
+        Send(client, "exit", null, null);
         serving.Wait(TimeSpan.FromSeconds(10));
         Directory.Delete(folder, recursive: true);
         return (Median(times), fullCheck);
@@ -85,52 +86,19 @@ internal static class LanguageServerBenchmark
         return sorted[sorted.Length / 2];
     }
 
-    private static void Send(Stream stream, string method, int? id, JsonNode? parameters)
+    private static void Send(JsonRpcConnection client, string method, int? id, JsonNode? parameters) =>
+        (id is { } requestId ? client.RequestAsync(requestId, method, parameters) : client.NotifyAsync(method, parameters)).GetAwaiter().GetResult();
+
+    private static void WaitFor(JsonRpcConnection client, Func<JsonObject, bool> accept)
     {
-        var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters };
-        if (id is not null)
+        while (client.ReadAsync(CancellationToken.None).GetAwaiter().GetResult() is { } read)
         {
-            message["id"] = id;
-        }
-
-        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
-        stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
-        stream.Write(body);
-        stream.Flush();
-    }
-
-    private static void WaitFor(Stream stream, Func<JsonObject, bool> accept)
-    {
-        while (true)
-        {
-            var length = 0;
-            string line;
-            while ((line = ReadLine(stream)).Length > 0)
-            {
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                {
-                    length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            var body = new byte[length];
-            stream.ReadExactly(body);
-            if (JsonNode.Parse(body) is JsonObject message && accept(message))
+            if (read.Message is JsonObject message && accept(message))
             {
                 return;
             }
         }
-    }
 
-    private static string ReadLine(Stream stream)
-    {
-        var bytes = new List<byte>();
-        int b;
-        while ((b = stream.ReadByte()) >= 0 && b != '\n')
-        {
-            bytes.Add((byte)b);
-        }
-
-        return Encoding.ASCII.GetString(bytes.ToArray()).TrimEnd('\r');
+        throw new InvalidOperationException("The server closed its output before the awaited message.");
     }
 }

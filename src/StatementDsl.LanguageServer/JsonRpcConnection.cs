@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace StatementDsl.LanguageServer;
 
-/// <summary>JSON-RPC 2.0 framed with <c>Content-Length</c> headers (the LSP base protocol) over two streams.</summary>
+/// <summary>
+/// JSON-RPC 2.0 framed with <c>Content-Length</c> headers (the LSP base protocol) over two streams.
+/// The server talks through it, and so do the test and benchmark clients, so the framing is written once.
+/// </summary>
 internal sealed class JsonRpcConnection(Stream input, Stream output)
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
@@ -68,12 +71,17 @@ internal sealed class JsonRpcConnection(Stream input, Stream output)
     public Task SendErrorAsync(JsonNode? id, int code, string message) =>
         SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
 
-    public Task NotifyAsync(string method, JsonNode parameters) =>
+    public Task NotifyAsync(string method, JsonNode? parameters) =>
         SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 
-    private async Task SendAsync(JsonObject message)
+    /// <summary>A request, as a client sends it; the response comes back through <see cref="ReadAsync"/>.</summary>
+    public Task RequestAsync(int id, string method, JsonNode? parameters) =>
+        SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+
+    /// <summary>Frames any body, JSON or not: the tests send malformed ones on purpose.</summary>
+    public async Task SendBodyAsync(string text)
     {
-        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(text);
         var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
         await writeLock.WaitAsync();
         try
@@ -87,6 +95,8 @@ internal sealed class JsonRpcConnection(Stream input, Stream output)
             writeLock.Release();
         }
     }
+
+    private Task SendAsync(JsonObject message) => SendBodyAsync(message.ToJsonString());
 
     private async Task<string?> ReadHeaderLineAsync(CancellationToken cancellationToken)
     {

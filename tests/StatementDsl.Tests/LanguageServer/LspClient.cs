@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using StatementDsl.LanguageServer;
 
 namespace StatementDsl.Tests.LanguageServer;
 
@@ -9,6 +9,7 @@ namespace StatementDsl.Tests.LanguageServer;
 internal sealed class LspClient : IDisposable
 {
     private readonly Process process;
+    private readonly JsonRpcConnection connection;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> pending = new();
     private readonly BlockingCollection<JsonObject> notifications = new();
     private int nextId;
@@ -25,19 +26,13 @@ internal sealed class LspClient : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
+        connection = new JsonRpcConnection(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
         _ = Task.Run(ReadLoop);
     }
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
-    public async Task<JsonObject> RequestAsync(string method, JsonNode? parameters)
-    {
-        var id = Interlocked.Increment(ref nextId);
-        var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending[id] = completion;
-        SendRaw(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString());
-        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(30));
-    }
+    public async Task<JsonObject> RequestAsync(string method, JsonNode? parameters) => await Start(method, parameters).Response;
 
     /// <summary>Sends a request without waiting, for cancellation tests.</summary>
     public (int Id, Task<JsonObject> Response) Start(string method, JsonNode? parameters)
@@ -45,21 +40,13 @@ internal sealed class LspClient : IDisposable
         var id = Interlocked.Increment(ref nextId);
         var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = completion;
-        SendRaw(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString());
+        connection.RequestAsync(id, method, parameters).GetAwaiter().GetResult();
         return (id, completion.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
-    public void Notify(string method, JsonNode? parameters) =>
-        SendRaw(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters }.ToJsonString());
+    public void Notify(string method, JsonNode? parameters) => connection.NotifyAsync(method, parameters).GetAwaiter().GetResult();
 
-    public void SendRaw(string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var stream = process.StandardInput.BaseStream;
-        stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
-        stream.Write(bytes);
-        stream.Flush();
-    }
+    public void SendRaw(string body) => connection.SendBodyAsync(body).GetAwaiter().GetResult();
 
     /// <summary>Waits for the diagnostics of <paramref name="uri"/> that satisfy <paramref name="accept"/>.</summary>
     public JsonArray WaitForDiagnostics(string uri, Func<JsonArray, bool> accept)
@@ -94,38 +81,8 @@ internal sealed class LspClient : IDisposable
 
     private async Task ReadLoop()
     {
-        var stream = process.StandardOutput.BaseStream;
-        while (true)
+        while (await connection.ReadAsync(CancellationToken.None) is { Message: JsonObject message })
         {
-            var length = -1;
-            string? line;
-            while ((line = await ReadLineAsync(stream)) is { Length: > 0 })
-            {
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                {
-                    length = int.Parse(line["Content-Length:".Length..].Trim());
-                }
-            }
-
-            if (line is null || length < 0)
-            {
-                return;
-            }
-
-            var body = new byte[length];
-            var read = 0;
-            while (read < length)
-            {
-                var count = await stream.ReadAsync(body.AsMemory(read));
-                if (count == 0)
-                {
-                    return;
-                }
-
-                read += count;
-            }
-
-            var message = JsonNode.Parse(body)!.AsObject();
             if (message["id"] is { } id && message["method"] is null && id.GetValueKind() == System.Text.Json.JsonValueKind.Number && pending.TryRemove(id.GetValue<int>(), out var completion))
             {
                 completion.SetResult(message);
@@ -135,22 +92,5 @@ internal sealed class LspClient : IDisposable
                 notifications.Add(message);
             }
         }
-    }
-
-    private static async Task<string?> ReadLineAsync(Stream stream)
-    {
-        var bytes = new List<byte>();
-        var buffer = new byte[1];
-        while (await stream.ReadAsync(buffer) == 1)
-        {
-            if (buffer[0] == '\n')
-            {
-                return Encoding.ASCII.GetString(bytes.ToArray()).TrimEnd('\r');
-            }
-
-            bytes.Add(buffer[0]);
-        }
-
-        return null;
     }
 }
