@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using StatementDsl.Language.Semantics;
+using StatementDsl.Testing;
 
 namespace StatementDsl.Benchmarks;
 
@@ -45,7 +46,7 @@ internal static class StartupBenchmark
         File.WriteAllText(Path.Combine(empty, "Program.cs"), "System.Console.WriteLine(\"main_ms=0\");\n");
         foreach (var app in new[] { compiled, perClass, json, empty })
         {
-            var (code, output) = Exec("dotnet", "build -c Release -nologo", app);
+            var (code, output) = ProcessRunner.Run("dotnet", "build -c Release -nologo", app);
             if (code != 0)
             {
                 throw new InvalidOperationException($"Building {app} failed:\n{output}");
@@ -86,7 +87,7 @@ internal static class StartupBenchmark
     {
         var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
         var clock = Stopwatch.StartNew();
-        var (code, output) = Exec("dotnet", $"\"{dll}\" {mode}", app);
+        var (code, output) = ProcessRunner.Run("dotnet", $"\"{dll}\" {mode}", app);
         var wall = clock.Elapsed.TotalMilliseconds;
         if (code != 0)
         {
@@ -230,23 +231,5 @@ internal static class StartupBenchmark
         File.Copy(Path.Combine(templates, "CorpusJson.cs"), Path.Combine(folder, "CorpusJson.cs"));
         File.Copy(Path.Combine(templates, "JsonProgram.cs"), Path.Combine(folder, "Program.cs"));
         File.WriteAllText(Path.Combine(folder, "corpus.json"), corpus.Json, new UTF8Encoding(false));
-    }
-
-    internal static (int ExitCode, string Output) Exec(string fileName, string arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

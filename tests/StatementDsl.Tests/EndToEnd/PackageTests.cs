@@ -1,3 +1,5 @@
+using StatementDsl.Testing;
+
 namespace StatementDsl.Tests.EndToEnd;
 
 /// <summary>

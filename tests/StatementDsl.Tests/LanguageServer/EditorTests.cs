@@ -1,5 +1,6 @@
 using StatementDsl.Tests.Cli;
 using StatementDsl.Tests.EndToEnd;
+using StatementDsl.Testing;
 
 namespace StatementDsl.Tests.LanguageServer;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 
-namespace StatementDsl.Tests.EndToEnd;
+namespace StatementDsl.Testing;
 
+/// <summary>Runs the commands the end-to-end tests and the start-up benchmark start; linked into both projects.</summary>
 internal static class ProcessRunner
 {
     /// <summary>Runs a command to completion (or kills it at the timeout) and returns its exit code and combined output.</summary>
