@@ -13,6 +13,9 @@ namespace StatementDsl.Language.Semantics;
 public static class Binder
 {
     private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
+    /// <summary>Room for a meeting's speeches and events on top of a file's declarations, so the stack rarely regrows.</summary>
+    private const int PlacementStackReserve = 32;
+
     private static readonly Regex CountryPattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
     public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default) =>
@@ -79,7 +82,7 @@ public static class Binder
     internal static IEnumerable<Placement> Placements(SyntaxFile file)
     {
         var transcriptSeen = false;
-        var stack = new Stack<(DeclarationSyntax Declaration, DeclarationSyntax? Parent, bool InsideMisplaced)>();
+        var stack = new Stack<(DeclarationSyntax Declaration, DeclarationSyntax? Parent, bool InsideMisplaced)>(file.Declarations.Count + PlacementStackReserve);
         for (var i = file.Declarations.Count - 1; i >= 0; i--)
         {
             stack.Push((file.Declarations[i], null, false));
@@ -234,9 +237,12 @@ public static class Binder
         private void BindFields(BoundEntity entity, DeclarationSyntax syntax)
         {
             singleFieldsSeen.Clear();
-            foreach (var member in syntax.Members)
+
+            // Indexed rather than foreach: members are an IReadOnlyList, whose enumerator would be boxed for every record.
+            var members = syntax.Members;
+            for (var i = 0; i < members.Count; i++)
             {
-                if (member is not FieldSyntax field)
+                if (members[i] is not FieldSyntax field)
                 {
                     continue;
                 }
@@ -501,9 +507,9 @@ public static class Binder
                 return names.Contains(fieldName);
             }
 
-            foreach (var member in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                if (member is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
+                if (members[i] is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -523,7 +529,7 @@ public static class Binder
             }
 
             // A reserved member maps to null; the message names the holder only when a clash happens.
-            var taken = new Dictionary<string, BoundEntity?>(StringComparer.Ordinal);
+            var taken = new Dictionary<string, BoundEntity?>(bound.Entities.Count + CSharpNames.ReservedMembers.Count, StringComparer.Ordinal);
             foreach (var reserved in CSharpNames.ReservedMembers)
             {
                 taken.Add(reserved, null);

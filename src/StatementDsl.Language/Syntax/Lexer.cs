@@ -13,10 +13,20 @@ public sealed class Lexer
 {
     private const int CharactersPerTokenEstimate = 20;
 
+    /// <summary>A longer text block gets a buffer of its own rather than one the thread keeps for good.</summary>
+    private const int MaxReusedTextBlockBuffer = 1 << 16;
+
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
-    private readonly List<Trivia> trivia = new();
+    private readonly List<Trivia> trivia;
+
+    /// <summary>The lines of the text block being read, reused across the file's text blocks.</summary>
+    private readonly List<(int Start, int End)> textBlockLines = new();
+
+    /// <summary>Where a text block's value is assembled before it is copied into its string; one per thread, grown to the longest block.</summary>
+    [ThreadStatic]
+    private static char[]? textBlockBuffer;
     private readonly TokenSource tokenSource;
 
     /// <summary>False when only the file's structure and ids are wanted: strings and text blocks then get no value.</summary>
@@ -33,6 +43,9 @@ public sealed class Lexer
     {
         text = file.Text;
         tokenSource = new TokenSource(text);
+
+        // Most trivia are line breaks: one per line, sized once rather than regrown.
+        trivia = new List<Trivia>(file.LineCount + 8);
         this.diagnostics = diagnostics;
         this.decodeText = decodeText;
         this.cancellationToken = cancellationToken;
@@ -45,6 +58,13 @@ public sealed class Lexer
     {
         // Typical files hold a token per 20-odd characters; sizing the list for that spares most of its regrowth copies.
         var tokens = new List<Token>(text.Length / CharactersPerTokenEstimate + 16);
+        LexAll(tokens);
+        return tokens;
+    }
+
+    /// <summary>Lexes into a list the caller reuses from file to file (the parser keeps one per thread).</summary>
+    internal void LexAll(List<Token> tokens)
+    {
         Token token;
         do
         {
@@ -59,7 +79,6 @@ public sealed class Lexer
         while (token.Kind != TokenKind.EndOfFile);
 
         tokenSource.Trivia = trivia;
-        return tokens;
     }
 
     private Token Next()
@@ -323,7 +342,7 @@ public sealed class Lexer
             position--;
         }
 
-        var raw = text.Substring(start, position - start);
+        var raw = KnownWords.Find(text, start, position - start) ?? text.Substring(start, position - start);
         if (raw.Length > Limits.MaxIdentifierLength)
         {
             diagnostics.Report(Rules.LimitExceeded, TextSpan.FromBounds(start, position),
@@ -520,7 +539,8 @@ public sealed class Lexer
         }
 
         position = SkipLineBreak(headerEnd);
-        var lines = new List<(int Start, int End)>();
+        var lines = textBlockLines;
+        lines.Clear();
         while (true)
         {
             if (position >= text.Length)
@@ -588,13 +608,19 @@ public sealed class Lexer
             capacity += lineEnd - lineStart;
         }
 
-        // Sized once: a growing builder would copy every text block two or three times.
-        var builder = new StringBuilder(capacity);
+        // Assembled in a reused buffer and copied once into the string: a builder would allocate the text twice.
+        var buffer = textBlockBuffer is { } reused && reused.Length >= capacity ? reused : new char[Math.Max(capacity, 256)];
+        if (buffer.Length <= MaxReusedTextBlockBuffer)
+        {
+            textBlockBuffer = buffer;
+        }
+
+        var length = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)
             {
-                builder.Append('\n');
+                buffer[length++] = '\n';
             }
 
             var (lineStart, lineEnd) = lines[i];
@@ -606,11 +632,12 @@ public sealed class Lexer
 
             if (!IsBlank(cut, lineEnd))
             {
-                builder.Append(text, cut, lineEnd - cut);
+                text.CopyTo(cut, buffer, length, lineEnd - cut);
+                length += lineEnd - cut;
             }
         }
 
-        return builder.ToString();
+        return new string(buffer, 0, length);
     }
 
     private bool IsBlank(int start, int end)

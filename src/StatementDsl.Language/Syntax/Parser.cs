@@ -17,6 +17,12 @@ public sealed class Parser
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
     private readonly bool decodeText;
+    /// <summary>The token list of the file being parsed, reused from file to file on a thread: nodes keep the tokens, not the list.</summary>
+    [ThreadStatic]
+    private static List<Token>? reusableTokens;
+
+    private const int MaxReusedTokenCapacity = 1 << 16;
+
     private List<Token> tokens = new();
     private int index;
 
@@ -59,7 +65,23 @@ public sealed class Parser
         }
 
         var lexer = new Lexer(file, diagnostics, decodeText, cancellationToken);
-        tokens = lexer.LexAll();
+        tokens = reusableTokens ?? new List<Token>();
+        reusableTokens = null;
+        try
+        {
+            lexer.LexAll(tokens);
+            return ParseTokens(lexer);
+        }
+        finally
+        {
+            // A huge file's list is left to the collector rather than held by the thread for good.
+            tokens.Clear();
+            reusableTokens = tokens.Capacity <= MaxReusedTokenCapacity ? tokens : null;
+        }
+    }
+
+    private SyntaxFile ParseTokens(Lexer lexer)
+    {
         endAlreadyReported = lexer.ReachedEndInsideTextBlock;
         var declarations = new List<DeclarationSyntax>();
         while (Current.Kind != TokenKind.EndOfFile)

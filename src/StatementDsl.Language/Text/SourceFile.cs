@@ -17,6 +17,9 @@ public sealed class SourceFile
 
     public string Text { get; }
 
+    /// <summary>The number of lines, a trailing empty one included.</summary>
+    internal int LineCount => lineStarts.Length;
+
     public LinePosition GetPosition(int offset)
     {
         if (offset < 0)

@@ -25,6 +25,36 @@ public class LexerTests
     }
 
     [Fact]
+    public void A_text_block_after_a_longer_one_holds_only_its_own_lines()
+    {
+        var longer = Single("\"\"\"\n    " + new string('ع', 300) + "\n    second line\n    \"\"\"");
+        var shorter = Single("\"\"\"\n  short\n  \"\"\"");
+
+        Assert.Equal(new string('ع', 300) + "\nsecond line", longer.Value);
+        Assert.Equal("short", shorter.Value);
+    }
+
+    [Fact]
+    public void A_tree_stays_whole_when_the_next_file_is_parsed()
+    {
+        const string first = "person a {\n  name: \"x\"\n  alias: [\"y\", \"z\"]\n}\n";
+        var tree = Parser.Parse(new SourceFile("a.stmt", first));
+        Parser.Parse(new SourceFile("b.stmt", "meeting m { date: 2016\n  speech s { by: a }\n}\n"));
+
+        Assert.Equal(first, StatementDsl.Language.Formatting.Formatter.Format(tree));
+        Assert.Equal("z", ((TokenValueSyntax)((ListValueSyntax)((FieldSyntax)tree.Declarations[0].Members[1]).Value).Items[1]).Token.Value);
+    }
+
+    [Fact]
+    public void Identifiers_that_are_known_words_and_ids_read_the_same()
+    {
+        var tokens = Lex("speech by ar x_1 emergency", out _);
+
+        Assert.Equal(["speech", "by", "ar", "x_1", "emergency"], tokens.Take(5).Select(t => (string)t.Value!));
+        Assert.Same(Lex("speech", out _)[0].Value, tokens[0].Value);
+    }
+
+    [Fact]
     public void A_byte_order_mark_at_the_start_is_trivia()
     {
         var tokens = Lex("\uFEFFperson", out var diagnostics);
