@@ -12,10 +12,10 @@ namespace StatementDsl.Language.Semantics;
 /// </summary>
 public static class Binder
 {
-    private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
     /// <summary>Room for a meeting's speeches and events on top of a file's declarations, so the stack rarely regrows.</summary>
     private const int PlacementStackReserve = 32;
 
+    private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
     private static readonly Regex CountryPattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
     public static BoundCompilation Bind(IEnumerable<SyntaxFile> files, CancellationToken cancellationToken = default) =>

@@ -16,6 +16,10 @@ public sealed class Lexer
     /// <summary>A longer text block gets a buffer of its own rather than one the thread keeps for good.</summary>
     private const int MaxReusedTextBlockBuffer = 1 << 16;
 
+    /// <summary>Where a text block's value is assembled before it is copied into its string; one per thread, grown to the longest block.</summary>
+    [ThreadStatic]
+    private static char[]? textBlockBuffer;
+
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
@@ -23,10 +27,6 @@ public sealed class Lexer
 
     /// <summary>The lines of the text block being read, reused across the file's text blocks.</summary>
     private readonly List<(int Start, int End)> textBlockLines = new();
-
-    /// <summary>Where a text block's value is assembled before it is copied into its string; one per thread, grown to the longest block.</summary>
-    [ThreadStatic]
-    private static char[]? textBlockBuffer;
     private readonly TokenSource tokenSource;
 
     /// <summary>False when only the file's structure and ids are wanted: strings and text blocks then get no value.</summary>

@@ -13,16 +13,17 @@ namespace StatementDsl.Language.Syntax;
 /// </summary>
 public sealed class Parser
 {
-    private readonly SourceFile file;
-    private readonly DiagnosticBag diagnostics;
-    private readonly CancellationToken cancellationToken;
-    private readonly bool decodeText;
+    /// <summary>A huge file's token list is left to the collector rather than held by the thread for good.</summary>
+    private const int MaxReusedTokenCapacity = 1 << 16;
+
     /// <summary>The token list of the file being parsed, reused from file to file on a thread: nodes keep the tokens, not the list.</summary>
     [ThreadStatic]
     private static List<Token>? reusableTokens;
 
-    private const int MaxReusedTokenCapacity = 1 << 16;
-
+    private readonly SourceFile file;
+    private readonly DiagnosticBag diagnostics;
+    private readonly CancellationToken cancellationToken;
+    private readonly bool decodeText;
     private List<Token> tokens = new();
     private int index;
 
@@ -74,7 +75,6 @@ public sealed class Parser
         }
         finally
         {
-            // A huge file's list is left to the collector rather than held by the thread for good.
             tokens.Clear();
             reusableTokens = tokens.Capacity <= MaxReusedTokenCapacity ? tokens : null;
         }
