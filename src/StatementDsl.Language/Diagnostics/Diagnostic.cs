@@ -5,8 +5,10 @@ namespace StatementDsl.Language.Diagnostics;
 /// <summary>A place in a file, with the line and column already computed.</summary>
 public sealed record Location(string Path, TextSpan Span, LinePosition Start, LinePosition End)
 {
-    public static Location Create(SourceFile file, TextSpan span) =>
-        new(file.Path, span, file.GetPosition(span.Start), file.GetPosition(span.End));
+    public static Location Create(SourceFile file, TextSpan span) => Create(file.Lines, span);
+
+    internal static Location Create(LineMap lines, TextSpan span) =>
+        new(lines.Path, span, lines.GetPosition(span.Start), lines.GetPosition(span.End));
 
     public override string ToString() =>
         string.Concat(Path, "(", Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), ",",
@@ -30,19 +32,29 @@ public sealed record Diagnostic(DiagnosticRule Rule, string Message, Location Lo
 /// <summary>Collects the diagnostics of one file, capped so that garbage input cannot flood memory.</summary>
 public sealed class DiagnosticBag
 {
-    private readonly SourceFile file;
+    /// <summary>Only the file's lines, so that a bag kept after parsing does not keep the text.</summary>
+    private readonly LineMap lines;
     private readonly List<Diagnostic> items = new();
     private bool overflowReported;
 
-    public DiagnosticBag(SourceFile file) => this.file = file;
+    public DiagnosticBag(SourceFile file) => lines = file.Lines;
 
     public IReadOnlyList<Diagnostic> Items => items;
 
     public void Report(DiagnosticRule rule, TextSpan span, params object?[] arguments) =>
-        Add(new Diagnostic(rule, rule.Format(arguments), Location.Create(file, span)));
+        Add(new Diagnostic(rule, rule.Format(arguments), Location.Create(lines, span)));
 
     public void ReportWithRelated(DiagnosticRule rule, TextSpan span, Location related, params object?[] arguments) =>
-        Add(new Diagnostic(rule, rule.Format(arguments), Location.Create(file, span), related));
+        Add(new Diagnostic(rule, rule.Format(arguments), Location.Create(lines, span), related));
+
+    /// <summary>Diagnostics reported elsewhere for the same file, under this bag's limit.</summary>
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Add(diagnostic);
+        }
+    }
 
     private void Add(Diagnostic diagnostic)
     {

@@ -22,16 +22,25 @@ public static class Binder
         Bind(files.Select(f => (f, Declare(f, cancellationToken))), cancellationToken);
 
     /// <summary>
-    /// Parses and binds a whole compilation, keeping no syntax tree: each file is parsed to declare
-    /// its ids, then parsed again to bind, as the generator does. Holding every tree of a large
-    /// corpus from one pass to the next costs more than the second parse (docs/benchmarks.md).
+    /// Parses and binds a whole compilation, keeping no syntax tree: each file is parsed once and bound
+    /// as far as it can be alone, its tree dropped, and its ids and references resolved once every
+    /// file's ids are known. Holding every tree of a large corpus until then costs the front end 3–4×
+    /// its own work (docs/benchmarks.md).
     /// </summary>
     public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, CancellationToken cancellationToken = default)
     {
-        var files = sources.ToList();
-        var declarations = files.Select(f => Declare(f, cancellationToken)).ToList();
+        var declarations = new List<FileDeclarations>();
+        var unresolved = new List<UnresolvedFile>();
+        foreach (var source in sources)
+        {
+            var syntax = Parser.Parse(source, cancellationToken);
+            var fileDeclarations = Declare(syntax, cancellationToken);
+            declarations.Add(fileDeclarations);
+            unresolved.Add(new FileBinder(syntax, fileDeclarations, cancellationToken).Bind());
+        }
+
         var table = SymbolTable.Build(declarations);
-        return BoundCompilation.Compose(files.Select((f, i) => BindFile(Parser.Parse(f, cancellationToken), declarations[i], table, cancellationToken)));
+        return BoundCompilation.Compose(unresolved.Select(f => f.Resolve(table)));
     }
 
     /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>
@@ -69,11 +78,8 @@ public static class Binder
         return new FileDeclarations(file.Source.Path, CSharpNames.ClassName(file.Source.Path, transcriptId), symbols);
     }
 
-    public static BoundFile BindFile(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken = default)
-    {
-        var context = new FileBinder(file, declarations, table, cancellationToken);
-        return context.Bind();
-    }
+    public static BoundFile BindFile(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken = default) =>
+        new FileBinder(file, declarations, cancellationToken).Bind().Resolve(table);
 
     /// <summary>A declaration with a known kind, where it stands, and why it may not stand there.</summary>
     internal readonly record struct Placement(DeclarationSyntax Declaration, DeclarationSyntax? Meeting, string? Problem, bool InsideMisplaced);
@@ -135,10 +141,11 @@ public static class Binder
         private const int MembersScannedInPlace = 16;
 
         private readonly SyntaxFile file;
-        private readonly FileDeclarations declarations;
-        private readonly SymbolTable table;
         private readonly CancellationToken cancellationToken;
         private readonly DiagnosticBag diagnostics;
+
+        /// <summary>What is missing from each record (STMT1001, STMT1002, …): reported after the records' ids and references, as a reader meets them.</summary>
+        private readonly DiagnosticBag checks;
         private readonly BoundFile bound;
 
         /// <summary>The single-valued fields of the entity being bound, by name and language tag; one set for the whole file.</summary>
@@ -150,20 +157,17 @@ public static class Binder
         /// <summary>The field names written by declarations with many members (a meeting with thousands of speeches), so that each speech's date check stays cheap.</summary>
         private readonly Dictionary<DeclarationSyntax, HashSet<string>> writtenFieldNames = [];
 
-        /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
-        private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
-
-        public FileBinder(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken)
+        public FileBinder(SyntaxFile file, FileDeclarations declarations, CancellationToken cancellationToken)
         {
             this.file = file;
-            this.declarations = declarations;
-            this.table = table;
             this.cancellationToken = cancellationToken;
             diagnostics = new DiagnosticBag(file.Source);
+            checks = new DiagnosticBag(file.Source);
             bound = new BoundFile(file.Source.Path, declarations.ClassName);
         }
 
-        public BoundFile Bind()
+        /// <summary>Binds what the file decides alone; ids and references wait for every file's ids (<see cref="UnresolvedFile.Resolve"/>).</summary>
+        public UnresolvedFile Bind()
         {
             var meetings = new Dictionary<DeclarationSyntax, BoundEntity>();
             var ordinal = 0;
@@ -189,7 +193,8 @@ public static class Binder
                     continue;
                 }
 
-                var entity = new BoundEntity(declaration.Kind!.Value, BindId(declaration, symbolOrdinal), declaration, file.Source, bound, meeting);
+                var id = declaration.Identifier is { IsMissing: false } identifier ? identifier.ValueText : null;
+                var entity = new BoundEntity(declaration.Kind!.Value, id, symbolOrdinal, declaration, file.Source, bound, meeting);
                 meeting?.AddChild(entity);
                 if (entity.Kind == DeclarationKind.Meeting)
                 {
@@ -210,28 +215,7 @@ public static class Binder
                 CheckEntity(entity, syntax, meeting);
             }
 
-            AssignCSharpNames();
-            bound.Diagnostics = file.Diagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
-            return bound;
-        }
-
-        /// <summary>The id, or null for a duplicate (reported at the later declaration, STMT1004) so that nothing refers to it.</summary>
-        private string? BindId(DeclarationSyntax declaration, int ordinal)
-        {
-            if (declaration.Identifier is not { IsMissing: false } identifier)
-            {
-                return null;
-            }
-
-            var first = table.Lookup(identifier.ValueText);
-            if (first is not null && (!string.Equals(first.Path, file.Source.Path, StringComparison.Ordinal) || first.Ordinal != ordinal))
-            {
-                diagnostics.ReportWithRelated(Rules.DuplicateId, identifier.Span,
-                    new Location(first.Path, first.Span, first.Position, first.Position), identifier.ValueText, first.DisplayLocation);
-                return null;
-            }
-
-            return identifier.ValueText;
+            return new UnresolvedFile(bound, file.Diagnostics, diagnostics, checks.Items);
         }
 
         private void BindFields(BoundEntity entity, DeclarationSyntax syntax)
@@ -310,10 +294,8 @@ public static class Binder
                         return new IntegerValue(integer);
                     case FieldType.Enum when token.Kind == TokenKind.Identifier:
                         return EnumValue(spec, token);
-                    case FieldType.Reference when token.Kind == TokenKind.Identifier:
-                        return Resolve(spec, token);
-                    case FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
-                        return Resolve(spec, token) is { } single ? new ListValue(new[] { single }) : null;
+                    case FieldType.Reference or FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
+                        return new UnresolvedReference(token.ValueText, token.Span);
                     case FieldType.LanguageTag when token.Kind is TokenKind.Identifier or TokenKind.String:
                         return Checked(spec, token, LanguageTagPattern);
                     case FieldType.Country when token.Kind is TokenKind.Identifier or TokenKind.String:
@@ -349,7 +331,7 @@ public static class Binder
                 BoundValue? value = null;
                 if (spec.Type == FieldType.ReferenceList && itemToken.Kind == TokenKind.Identifier)
                 {
-                    value = Resolve(spec, itemToken);
+                    value = new UnresolvedReference(itemToken.ValueText, itemToken.Span);
                 }
                 else if (spec.Type == FieldType.TextList && itemToken.Kind is TokenKind.String or TokenKind.TextBlock)
                 {
@@ -406,34 +388,6 @@ public static class Binder
             return null;
         }
 
-        private BoundValue? Resolve(FieldSpec spec, Token token)
-        {
-            var id = token.ValueText;
-            var symbol = table.Lookup(id);
-            if (symbol is null)
-            {
-                var suggestion = suggestionsLeft-- > 0
-                    ? Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id))
-                    : null;
-                diagnostics.Report(Rules.UnknownReference, token.Span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
-                return null;
-            }
-
-            if (symbol.Misplaced)
-            {
-                return null;
-            }
-
-            if (!spec.Targets.Contains(symbol.Kind))
-            {
-                diagnostics.Report(Rules.WrongReferenceKind, token.Span, spec.Name, id, DeclarationKinds.Keyword(symbol.Kind),
-                    spec.Name, (spec.Type == FieldType.ReferenceList ? "ids of " : "the id of ") + DeclarationKinds.DescribeTargets(spec.Targets));
-                return null;
-            }
-
-            return new ReferenceValue(id, symbol, token.Span);
-        }
-
         private void CheckEntity(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax)
         {
             var name = DeclarationKinds.Keyword(entity.Kind);
@@ -443,13 +397,13 @@ public static class Binder
                 case DeclarationKind.Speech or DeclarationKind.Statement:
                     if (!Writes(syntax, "by"))
                     {
-                        diagnostics.Report(Rules.MissingSpeaker, entity.NameSpan, name, label);
+                        checks.Report(Rules.MissingSpeaker, entity.NameSpan, name, label);
                     }
 
                     CheckDate(entity, syntax, meetingSyntax, label);
                     break;
                 case DeclarationKind.Meeting when !Writes(syntax, "date"):
-                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                    checks.Report(Rules.MissingDate, entity.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                     break;
             }
 
@@ -458,7 +412,7 @@ public static class Binder
                 var covered = spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting;
                 if (spec.Required && !covered && !Writes(syntax, spec.Name))
                 {
-                    diagnostics.Report(Rules.MissingRequiredField, entity.NameSpan, name, label, spec.Name);
+                    checks.Report(Rules.MissingRequiredField, entity.NameSpan, name, label, spec.Name);
                 }
             }
         }
@@ -469,7 +423,7 @@ public static class Binder
             {
                 if (!Writes(syntax, "date"))
                 {
-                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
+                    checks.Report(Rules.MissingDate, entity.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                 }
 
                 return;
@@ -479,7 +433,7 @@ public static class Binder
             {
                 if (meetingSyntax is not null && !Writes(meetingSyntax, "date"))
                 {
-                    diagnostics.Report(Rules.MissingDate, entity.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
+                    checks.Report(Rules.MissingDate, entity.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
                 }
 
                 return;
@@ -488,7 +442,7 @@ public static class Binder
             var own = entity.Field("date");
             if (own?.Value is DateValue { Date: var date } && entity.Meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
             {
-                diagnostics.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date.DateText, meetingDate.DateText);
+                checks.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date.DateText, meetingDate.DateText);
             }
         }
 
@@ -518,14 +472,100 @@ public static class Binder
             return false;
         }
 
+        private static string DescribeFound(Token token) => token.Kind switch
+        {
+            TokenKind.Identifier => "the word '" + Lexer.Shorten(token.ValueText) + "'",
+            _ => Parser.Describe(token),
+        };
+    }
+
+    /// <summary>
+    /// A file bound as far as it can be alone, its syntax already dropped: what waits for every file's
+    /// ids is whether its own ids are the first of their name (STMT1004), what its references point to,
+    /// and its C# names.
+    /// </summary>
+    private sealed class UnresolvedFile(BoundFile bound, IReadOnlyList<Diagnostic> syntaxDiagnostics, DiagnosticBag diagnostics, IReadOnlyList<Diagnostic> checks)
+    {
+        /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
+        private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
+
+        public BoundFile Resolve(SymbolTable table)
+        {
+            foreach (var entity in bound.Entities)
+            {
+                CheckFirstDeclaration(entity, table);
+                entity.ResolveFields(field => ResolveValue(field.Spec, field.Value, table));
+            }
+
+            diagnostics.AddRange(checks);
+            AssignCSharpNames(table);
+            bound.Diagnostics = syntaxDiagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
+            return bound;
+        }
+
+        /// <summary>A later declaration of an id loses it (reported there, STMT1004), so that nothing refers to it.</summary>
+        private void CheckFirstDeclaration(BoundEntity entity, SymbolTable table)
+        {
+            if (entity.Id is not { } id || table.Lookup(id) is not { } first)
+            {
+                return;
+            }
+
+            if (!string.Equals(first.Path, bound.Path, StringComparison.Ordinal) || first.Ordinal != entity.SymbolOrdinal)
+            {
+                diagnostics.ReportWithRelated(Rules.DuplicateId, entity.NameSpan,
+                    new Location(first.Path, first.Span, first.Position, first.Position), id, first.DisplayLocation);
+                entity.Id = null;
+            }
+        }
+
+        /// <summary>The value with its references resolved; null drops the field (a single reference that did not resolve).</summary>
+        private BoundValue? ResolveValue(FieldSpec spec, BoundValue value, SymbolTable table) => value switch
+        {
+            UnresolvedReference single when spec.Type == FieldType.ReferenceList =>
+                Resolve(spec, single, table) is { } resolved ? new ListValue(new BoundValue[] { resolved }) : null,
+            UnresolvedReference single => Resolve(spec, single, table),
+            ListValue { Items: var items } when items.Any(i => i is UnresolvedReference) =>
+                new ListValue(items.Select(i => i is UnresolvedReference reference ? Resolve(spec, reference, table) : i).OfType<BoundValue>().ToList()),
+            _ => value,
+        };
+
+        private BoundValue? Resolve(FieldSpec spec, UnresolvedReference reference, SymbolTable table)
+        {
+            var id = reference.Id;
+            var symbol = table.Lookup(id);
+            if (symbol is null)
+            {
+                var suggestion = suggestionsLeft-- > 0
+                    ? Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id))
+                    : null;
+                diagnostics.Report(Rules.UnknownReference, reference.Span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
+                return null;
+            }
+
+            if (symbol.Misplaced)
+            {
+                return null;
+            }
+
+            if (!spec.Targets.Contains(symbol.Kind))
+            {
+                diagnostics.Report(Rules.WrongReferenceKind, reference.Span, spec.Name, id, DeclarationKinds.Keyword(symbol.Kind),
+                    spec.Name, (spec.Type == FieldType.ReferenceList ? "ids of " : "the id of ") + DeclarationKinds.DescribeTargets(spec.Targets));
+                return null;
+            }
+
+            return new ReferenceValue(id, symbol, reference.Span);
+        }
+
         /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
-        private void AssignCSharpNames()
+        private void AssignCSharpNames(SymbolTable table)
         {
             var owner = table.ClassOwner(bound.ClassName);
-            if (owner is not null && !string.Equals(owner, file.Source.Path, StringComparison.Ordinal))
+            if (owner is not null && !string.Equals(owner, bound.Path, StringComparison.Ordinal))
             {
                 var at = bound.Transcript?.NameSpan ?? new TextSpan(0, 0);
-                diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? file.Source.Path, bound.ClassName, "is also the class of " + owner);
+                diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? bound.Path, bound.ClassName, "is also the class of " + owner);
             }
 
             // A reserved member maps to null; the message names the holder only when a clash happens.
@@ -560,11 +600,5 @@ public static class Binder
                 }
             }
         }
-
-        private static string DescribeFound(Token token) => token.Kind switch
-        {
-            TokenKind.Identifier => "the word '" + Lexer.Shorten(token.ValueText) + "'",
-            _ => Parser.Describe(token),
-        };
     }
 }

@@ -27,6 +27,9 @@ public sealed record ReferenceValue(string Id, DeclaredSymbol Target, TextSpan S
 
 public sealed record ListValue(IReadOnlyList<BoundValue> Items) : BoundValue;
 
+/// <summary>A reference while its file is bound alone; resolved or dropped before the file leaves the binder.</summary>
+internal sealed record UnresolvedReference(string Id, TextSpan Span) : BoundValue;
+
 /// <summary>A field that bound: its spec, language tag, value and where the value is written.</summary>
 public sealed class BoundField
 {
@@ -47,7 +50,7 @@ public sealed class BoundField
 
     public TextSpan ValueSpan { get; }
 
-    public BoundValue Value { get; }
+    public BoundValue Value { get; internal set; }
 }
 
 /// <summary>A declaration that bound: one record of the model.</summary>
@@ -61,10 +64,11 @@ public sealed class BoundEntity
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
 
-    internal BoundEntity(DeclarationKind kind, string? id, DeclarationSyntax syntax, SourceFile source, BoundFile file, BoundEntity? meeting)
+    internal BoundEntity(DeclarationKind kind, string? id, int symbolOrdinal, DeclarationSyntax syntax, SourceFile source, BoundFile file, BoundEntity? meeting)
     {
         Kind = kind;
         Id = id;
+        SymbolOrdinal = symbolOrdinal;
         File = file;
         Meeting = meeting;
         NameSpan = syntax.NameSpan;
@@ -76,7 +80,11 @@ public sealed class BoundEntity
 
     public DeclarationKind Kind { get; }
 
-    public string? Id { get; }
+    /// <summary>The id; null without one, or when an earlier declaration has it (STMT1004).</summary>
+    public string? Id { get; internal set; }
+
+    /// <summary>Which of its file's declared ids this is (<see cref="DeclaredSymbol.Ordinal"/>); -1 without an id.</summary>
+    internal int SymbolOrdinal { get; }
 
     /// <summary>Where diagnostics about the record go: its id, else its kind word.</summary>
     public TextSpan NameSpan { get; }
@@ -125,6 +133,23 @@ public sealed class BoundEntity
     public string Describe() => DeclarationKinds.Keyword(Kind) + (Id is null ? string.Empty : " '" + Id + "'");
 
     internal void Add(BoundField field) => fields.Add(field);
+
+    /// <summary>Gives each field the value <paramref name="resolve"/> makes of it, in order; a field it turns to null is dropped.</summary>
+    internal void ResolveFields(Func<BoundField, BoundValue?> resolve)
+    {
+        var kept = 0;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            if (resolve(field) is { } value)
+            {
+                field.Value = value;
+                fields[kept++] = field;
+            }
+        }
+
+        fields.RemoveRange(kept, fields.Count - kept);
+    }
 
     internal void AddChild(BoundEntity child) => (children ??= new List<BoundEntity>()).Add(child);
 }

@@ -10,6 +10,7 @@ public sealed class SourceFile
         Path = path;
         Text = text;
         lineStarts = ComputeLineStarts(text);
+        Lines = new LineMap(path, lineStarts, text.Length);
     }
 
     /// <summary>The path as the caller gave it (the compiler's, the command line's or the editor's).</summary>
@@ -20,25 +21,10 @@ public sealed class SourceFile
     /// <summary>The number of lines, a trailing empty one included.</summary>
     internal int LineCount => lineStarts.Length;
 
-    public LinePosition GetPosition(int offset)
-    {
-        if (offset < 0)
-        {
-            offset = 0;
-        }
-        else if (offset > Text.Length)
-        {
-            offset = Text.Length;
-        }
+    /// <summary>Lines and columns without the text, for what reports positions after the text is gone.</summary>
+    internal LineMap Lines { get; }
 
-        var line = Array.BinarySearch(lineStarts, offset);
-        if (line < 0)
-        {
-            line = ~line - 1;
-        }
-
-        return new LinePosition(line + 1, offset - lineStarts[line] + 1);
-    }
+    public LinePosition GetPosition(int offset) => Lines.GetPosition(offset);
 
     /// <summary>The offset of a 0-based line and character, clamped into the text.</summary>
     public int GetOffset(int zeroBasedLine, int zeroBasedCharacter)
@@ -75,5 +61,31 @@ public sealed class SourceFile
         }
 
         return starts.ToArray();
+    }
+}
+
+/// <summary>The map from offsets to lines and columns of one file, kept apart from its text.</summary>
+internal sealed class LineMap(string path, int[] lineStarts, int length)
+{
+    public string Path { get; } = path;
+
+    public LinePosition GetPosition(int offset)
+    {
+        if (offset < 0)
+        {
+            offset = 0;
+        }
+        else if (offset > length)
+        {
+            offset = length;
+        }
+
+        var line = Array.BinarySearch(lineStarts, offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return new LinePosition(line + 1, offset - lineStarts[line] + 1);
     }
 }
