@@ -91,7 +91,8 @@ public abstract class Declaration
         {
             if (unread is { } file)
             {
-                Fill(file.Fields(index));
+                using var fields = file.Fields(index);
+                Fill(fields);
                 Volatile.Write(ref unread, null);
             }
         }

@@ -1,8 +1,18 @@
 namespace StatementDsl.Records;
 
-/// <summary>The decoded fields of one record, looked up by name while its typed object is built.</summary>
-internal sealed class FieldValues
+/// <summary>
+/// The decoded fields of one record, looked up by name while its typed object is built. They live only
+/// that long, so their array is reused: dispose when the object is filled.
+/// </summary>
+internal sealed class FieldValues : IDisposable
 {
+    /// <summary>A larger array is left to the collector rather than kept by the thread.</summary>
+    private const int MaxSpareLength = 256;
+
+    /// <summary>One array per thread for the fields being read; a record read while another is (none today) gets its own.</summary>
+    [ThreadStatic]
+    private static Field[]? spare;
+
     private readonly RecordFile file;
     private readonly int index;
     private readonly ArraySegment<Field> fields;
@@ -18,9 +28,11 @@ internal sealed class FieldValues
     public static FieldValues Read(ref RecordReader reader, RecordFile file, int index, bool deferPassages)
     {
         var store = file.Store;
-        var fields = new Field[reader.ReadInt()];
+        var written = reader.ReadInt();
+        var fields = spare is { } reused && reused.Length >= written ? reused : new Field[Math.Max(written, 16)];
+        spare = null;
         var count = 0;
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < written; i++)
         {
             var name = RecordFormat.FieldNames[reader.ReadInt()];
             var language = reader.ReadRecurring(store.RecurringStrings);
@@ -43,6 +55,16 @@ internal sealed class FieldValues
         }
 
         return new FieldValues(file, index, fields, count);
+    }
+
+    public void Dispose()
+    {
+        var array = fields.Array!;
+        Array.Clear(array, 0, fields.Count);
+        if (array.Length <= MaxSpareLength)
+        {
+            spare = array;
+        }
     }
 
     /// <summary>The quotes, paraphrases and notes of the record whose body <paramref name="reader"/> is at.</summary>
