@@ -491,10 +491,11 @@ public static class Binder
 
         public BoundFile Resolve(SymbolTable table)
         {
+            Func<BoundField, BoundValue?> resolve = field => ResolveValue(field.Spec, field.Value, table);
             foreach (var entity in bound.Entities)
             {
                 CheckFirstDeclaration(entity, table);
-                entity.ResolveFields(field => ResolveValue(field.Spec, field.Value, table));
+                entity.ResolveFields(resolve);
             }
 
             diagnostics.AddRange(checks);
