@@ -500,7 +500,9 @@ public static class Binder
 
             diagnostics.AddRange(checks);
             AssignCSharpNames(table);
-            bound.Diagnostics = syntaxDiagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
+            bound.Diagnostics = syntaxDiagnostics.Count + diagnostics.Items.Count == 0
+                ? Array.Empty<Diagnostic>()
+                : syntaxDiagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
             return bound;
         }
 
@@ -526,10 +528,24 @@ public static class Binder
             UnresolvedReference single when spec.Type == FieldType.ReferenceList =>
                 Resolve(spec, single, table) is { } resolved ? new ListValue(new BoundValue[] { resolved }) : null,
             UnresolvedReference single => Resolve(spec, single, table),
-            ListValue { Items: var items } when items.Any(i => i is UnresolvedReference) =>
-                new ListValue(items.Select(i => i is UnresolvedReference reference ? Resolve(spec, reference, table) : i).OfType<BoundValue>().ToList()),
+            ListValue list when spec.Type == FieldType.ReferenceList => ResolveItems(spec, list, table),
             _ => value,
         };
+
+        /// <summary>A list of ids with each resolved; one that did not resolve is dropped from the list.</summary>
+        private ListValue ResolveItems(FieldSpec spec, ListValue list, SymbolTable table)
+        {
+            var items = new List<BoundValue>(list.Items.Count);
+            foreach (var item in list.Items)
+            {
+                if ((item is UnresolvedReference reference ? Resolve(spec, reference, table) : item) is { } resolved)
+                {
+                    items.Add(resolved);
+                }
+            }
+
+            return new ListValue(items);
+        }
 
         private BoundValue? Resolve(FieldSpec spec, UnresolvedReference reference, SymbolTable table)
         {
@@ -537,9 +553,7 @@ public static class Binder
             var symbol = table.Lookup(id);
             if (symbol is null)
             {
-                var suggestion = suggestionsLeft-- > 0
-                    ? Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id))
-                    : null;
+                var suggestion = suggestionsLeft-- > 0 ? NearestTarget(spec, id, table) : null;
                 diagnostics.Report(Rules.UnknownReference, reference.Span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
                 return null;
             }
@@ -558,6 +572,10 @@ public static class Binder
 
             return new ReferenceValue(id, symbol, reference.Span);
         }
+
+        /// <summary>Its own method: a lambda in <see cref="Resolve(FieldSpec, UnresolvedReference, SymbolTable)"/> would allocate its closure for every reference.</summary>
+        private static string? NearestTarget(FieldSpec spec, string id, SymbolTable table) =>
+            Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id));
 
         /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
         private void AssignCSharpNames(SymbolTable table)

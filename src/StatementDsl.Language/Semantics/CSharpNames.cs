@@ -20,6 +20,10 @@ public static class CSharpNames
         "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>Grows only to the longest id (at most <see cref="Limits.MaxIdentifierLength"/>) or file name it is given.</summary>
+    [ThreadStatic]
+    private static StringBuilder? nameBuilder;
+
     /// <summary>
     /// Splits on <c>_</c>, <c>-</c> and anything a C# identifier cannot hold, upper-cases the first
     /// letter of each part that has case, and joins; parts in caseless scripts keep an <c>_</c>
@@ -27,8 +31,9 @@ public static class CSharpNames
     /// </summary>
     public static string ToPascalCase(string id)
     {
-        // Parts are appended from the id in place: this runs for every id of every build.
-        var builder = new StringBuilder(id.Length + 1);
+        // Parts are appended from the id in place, in one builder per thread: this runs for every id of every build.
+        var builder = nameBuilder ??= new StringBuilder();
+        builder.Clear();
         var previousCaseless = false;
         var partStart = 0;
         for (var i = 0; i <= id.Length; i++)

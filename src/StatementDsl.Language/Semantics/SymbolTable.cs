@@ -25,20 +25,25 @@ public sealed record FileDeclarations(string Path, string ClassName, IReadOnlyLi
 /// </summary>
 public sealed class SymbolTable
 {
-    private readonly Dictionary<string, DeclaredSymbol> byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> classOwner = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> ownedClass = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeclaredSymbol> byId;
+    private readonly Dictionary<string, string> classOwner;
+    private readonly Dictionary<string, string> ownedClass;
 
-    private SymbolTable()
+    private SymbolTable(int fileCount, int symbolCount)
     {
+        byId = new(symbolCount, StringComparer.Ordinal);
+        classOwner = new(fileCount, StringComparer.Ordinal);
+        ownedClass = new(fileCount, StringComparer.Ordinal);
     }
 
     public IEnumerable<DeclaredSymbol> Symbols => byId.Values;
 
     public static SymbolTable Build(IEnumerable<FileDeclarations> files)
     {
-        var table = new SymbolTable();
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        // Sized up front: a corpus has tens of thousands of ids, and regrowing the table rehashes every one.
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var table = new SymbolTable(ordered.Count, ordered.Sum(f => f.Symbols.Count));
+        foreach (var file in ordered)
         {
             if (!table.classOwner.ContainsKey(file.ClassName))
             {
@@ -46,8 +51,10 @@ public sealed class SymbolTable
                 table.ownedClass[file.Path] = file.ClassName;
             }
 
-            foreach (var symbol in file.Symbols)
+            var symbols = file.Symbols;
+            for (var i = 0; i < symbols.Count; i++)
             {
+                var symbol = symbols[i];
                 if (!table.byId.ContainsKey(symbol.Id))
                 {
                     table.byId.Add(symbol.Id, symbol);

@@ -11,10 +11,12 @@ namespace StatementDsl.Language.Syntax;
 public static class Bidi
 {
     /// <summary>Every bidirectional formatting character: never legal outside a text value.</summary>
+    /// <remarks>
+    /// Ordered so that ASCII is rejected by the first comparison and Arabic letters by the third: the
+    /// lexer asks this of every character of every text.
+    /// </remarks>
     public static bool IsControl(char c) =>
-        c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E'
-            or '\u2066' or '\u2067' or '\u2068' or '\u2069'
-            or '\u200E' or '\u200F' or '\u061C';
+        c >= '\u061C' && (c == '\u061C' || (c >= '\u200E' && c <= '\u2069' && (c <= '\u200F' || (c >= '\u202A' && c <= '\u202E') || c >= '\u2066')));
 
     public static string Describe(char c)
     {

@@ -203,6 +203,21 @@ public class LexerTests
     }
 
     [Fact]
+    public void Exactly_the_twelve_bidi_formatting_characters_are_controls()
+    {
+        // Embeddings and overrides, isolates, LRM, RLM and ALM (Unicode's Bidi_Control property).
+        var controls = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+        for (var c = char.MinValue; ; c++)
+        {
+            Assert.True(Bidi.IsControl(c) == controls.Contains(c), $"U+{(int)c:X4}");
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
+
+    [Fact]
     public void Bidi_controls_in_comments_are_STMT1011()
     {
         Lex("// access level \u202E }\u2066// admin\u2069", out var diagnostics);
