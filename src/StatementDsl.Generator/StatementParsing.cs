@@ -24,7 +24,7 @@ internal static class StatementParsing
     /// <summary>Binds a file against all ids; the result is a value-equatable model of what to emit.</summary>
     public static BoundFile Bind(ParsedFileModel file, IdTableModel ids, CancellationToken cancellationToken)
     {
-        var syntax = Parser.Parse(new SourceFile(file.Path, file.Text), cancellationToken);
+        var syntax = Parser.ParseForBinding(new SourceFile(file.Path, file.Text), cancellationToken);
         return Binder.BindFile(syntax, ToDeclarations(file.Symbols), ids.Table, cancellationToken);
     }
 

@@ -33,7 +33,7 @@ public static class Binder
         var unresolved = new List<UnresolvedFile>();
         foreach (var source in sources)
         {
-            var syntax = Parser.Parse(source, cancellationToken);
+            var syntax = Parser.ParseForBinding(source, cancellationToken);
             var fileDeclarations = Declare(syntax, cancellationToken);
             declarations.Add(fileDeclarations);
             unresolved.Add(new FileBinder(syntax, fileDeclarations, cancellationToken).Bind());
@@ -570,7 +570,8 @@ public static class Binder
                 return null;
             }
 
-            return new ReferenceValue(id, symbol, reference.Span);
+            // The declaration's string, not the reference's copy: a corpus's records keep one string per id.
+            return new ReferenceValue(symbol.Id, symbol, reference.Span);
         }
 
         /// <summary>Its own method: a lambda in <see cref="Resolve(FieldSpec, UnresolvedReference, SymbolTable)"/> would allocate its closure for every reference.</summary>

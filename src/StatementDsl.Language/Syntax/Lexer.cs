@@ -31,23 +31,27 @@ public sealed class Lexer
 
     /// <summary>False when only the file's structure and ids are wanted: strings and text blocks then get no value.</summary>
     private readonly bool decodeText;
+
+    /// <summary>False when the tree is only bound and dropped: nothing reads its line breaks and comments then.</summary>
+    private readonly bool keepTrivia;
     private int triviaStart;
     private int position;
 
     public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
-        : this(file, diagnostics, decodeText: true, cancellationToken)
+        : this(file, diagnostics, ParseDetail.Full, cancellationToken)
     {
     }
 
-    internal Lexer(SourceFile file, DiagnosticBag diagnostics, bool decodeText, CancellationToken cancellationToken)
+    internal Lexer(SourceFile file, DiagnosticBag diagnostics, ParseDetail detail, CancellationToken cancellationToken)
     {
         text = file.Text;
         tokenSource = new TokenSource(text);
+        decodeText = detail != ParseDetail.Structure;
+        keepTrivia = detail == ParseDetail.Full;
 
         // Most trivia are line breaks: one per line, sized once rather than regrown.
-        trivia = new List<Trivia>(file.LineCount + 8);
+        trivia = new List<Trivia>(keepTrivia ? file.LineCount + 8 : 0);
         this.diagnostics = diagnostics;
-        this.decodeText = decodeText;
         this.cancellationToken = cancellationToken;
     }
 
@@ -145,7 +149,7 @@ public sealed class Lexer
             if (c == '\r' || c == '\n')
             {
                 position += c == '\r' && position + 1 < text.Length && text[position + 1] == '\n' ? 2 : 1;
-                trivia.Add(new Trivia(TriviaKind.EndOfLine, TextSpan.FromBounds(start, position)));
+                AddTrivia(TriviaKind.EndOfLine, start);
             }
             else if (IsWhitespace(c) || (c == '\uFEFF' && position == 0))
             {
@@ -163,7 +167,7 @@ public sealed class Lexer
                 }
 
                 CheckNonTextCharacters(start, position, "a comment");
-                trivia.Add(new Trivia(TriviaKind.Comment, TextSpan.FromBounds(start, position)));
+                AddTrivia(TriviaKind.Comment, start);
             }
             else if (StartsToken(position))
             {
@@ -220,7 +224,16 @@ public sealed class Lexer
             ReportUnexpected(start, position);
         }
 
-        trivia.Add(new Trivia(TriviaKind.Skipped, TextSpan.FromBounds(start == position ? position - 1 : start, position)));
+        AddTrivia(TriviaKind.Skipped, start == position ? position - 1 : start);
+    }
+
+    /// <summary>The trivia from <paramref name="start"/> to the current position.</summary>
+    private void AddTrivia(TriviaKind kind, int start)
+    {
+        if (keepTrivia)
+        {
+            trivia.Add(new Trivia(kind, TextSpan.FromBounds(start, position)));
+        }
     }
 
     private void ReportUnexpected(int start, int end)

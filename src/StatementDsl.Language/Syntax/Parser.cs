@@ -23,23 +23,27 @@ public sealed class Parser
     private readonly SourceFile file;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
-    private readonly bool decodeText;
+    private readonly ParseDetail detail;
     private List<Token> tokens = new();
     private int index;
 
     /// <summary>Set when a text block swallowed the rest of the file: what is then missing was already reported once.</summary>
     private bool endAlreadyReported;
 
-    private Parser(SourceFile file, bool decodeText, CancellationToken cancellationToken)
+    private Parser(SourceFile file, ParseDetail detail, CancellationToken cancellationToken)
     {
         this.file = file;
-        this.decodeText = decodeText;
+        this.detail = detail;
         this.cancellationToken = cancellationToken;
         diagnostics = new DiagnosticBag(file);
     }
 
     public static SyntaxFile Parse(SourceFile file, CancellationToken cancellationToken = default) =>
-        new Parser(file, decodeText: true, cancellationToken).ParseFile();
+        new Parser(file, ParseDetail.Full, cancellationToken).ParseFile();
+
+    /// <summary>The same tree and diagnostics as <see cref="Parse"/>, without trivia: for a host that binds the tree and drops it.</summary>
+    internal static SyntaxFile ParseForBinding(SourceFile file, CancellationToken cancellationToken) =>
+        new Parser(file, ParseDetail.WithoutTrivia, cancellationToken).ParseFile();
 
     /// <summary>
     /// The file's structure only, for reading its ids: strings and text blocks are scanned but get no
@@ -47,7 +51,7 @@ public sealed class Parser
     /// same declarations as <see cref="Parse"/>; not for binding.
     /// </summary>
     internal static SyntaxFile ParseStructure(SourceFile file, CancellationToken cancellationToken) =>
-        new Parser(file, decodeText: false, cancellationToken).ParseFile();
+        new Parser(file, ParseDetail.Structure, cancellationToken).ParseFile();
 
     private Token Current => tokens[index];
 
@@ -65,7 +69,7 @@ public sealed class Parser
             return new SyntaxFile(file, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }
 
-        var lexer = new Lexer(file, diagnostics, decodeText, cancellationToken);
+        var lexer = new Lexer(file, diagnostics, detail, cancellationToken);
         tokens = reusableTokens ?? new List<Token>();
         reusableTokens = null;
         try
@@ -353,4 +357,17 @@ public sealed class Parser
         TokenKind.Integer => "the number '" + Lexer.Shorten(token.Text) + "'",
         _ => "'" + Lexer.Escape(Lexer.Shorten(token.Text)) + "'",
     };
+}
+
+/// <summary>How much of a file a parse keeps, for hosts that need less than the full-fidelity tree.</summary>
+internal enum ParseDetail
+{
+    /// <summary>Every token, value and trivia: what the formatter and the editor read.</summary>
+    Full,
+
+    /// <summary>Tokens and values without line breaks and comments: a tree that is bound and dropped.</summary>
+    WithoutTrivia,
+
+    /// <summary>Tokens without the values of strings and text blocks, and without trivia: enough to read the ids.</summary>
+    Structure,
 }

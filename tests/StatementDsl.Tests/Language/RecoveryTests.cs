@@ -36,6 +36,19 @@ public class RecoveryTests
     }
 
     [Fact]
+    public void A_parse_for_binding_reports_what_a_full_parse_does_and_keeps_no_trivia()
+    {
+        var file = new SourceFile("t.stmt", "// roster\nperson a {\n  name \"x\" # \u202E\n}\nperson b { name: \"y\" role: [1 }\n\"\"\"\n  open");
+        var full = Parser.Parse(file);
+        var forBinding = Parser.ParseForBinding(file, CancellationToken.None);
+
+        Assert.NotEmpty(full.Declarations[0].KindToken.LeadingTrivia);
+        Assert.Equal(TestText.Format(full.Diagnostics), TestText.Format(forBinding.Diagnostics));
+        Assert.Equal(full.Declarations.Select(d => d.NameSpan), forBinding.Declarations.Select(d => d.NameSpan));
+        Assert.Empty(forBinding.Declarations[0].KindToken.LeadingTrivia);
+    }
+
+    [Fact]
     public void Garbage_between_declarations_is_skipped_with_one_diagnostic()
     {
         var compilation = TestText.Compile("person a { name: \"x\" }\n### ??? ###\nperson b { name: \"y\" }");
