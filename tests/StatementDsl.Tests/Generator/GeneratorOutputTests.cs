@@ -63,6 +63,20 @@ public class GeneratorOutputTests
     }
 
     [Fact]
+    public void The_generated_api_keeps_its_nullability_for_the_code_that_uses_it()
+    {
+        // The generated files turn nullable warnings off for their own bodies; their signatures stay annotated.
+        var (_, diagnostics, output) = GeneratorHarness.Run(GeneratorHarness.File("tricky.stmt", Tricky));
+        Assert.Empty(diagnostics);
+        var type = output.GetTypeByMetadataName("Sample.TrickyCases")!;
+        NullableAnnotation Annotation(string name) => ((IPropertySymbol)type.GetMembers(name).Single()).Type.NullableAnnotation;
+
+        Assert.Equal(NullableAnnotation.Annotated, Annotation("Transcript"));
+        Assert.Equal(NullableAnnotation.NotAnnotated, Annotation("People"));
+        Assert.Equal(NullableAnnotation.NotAnnotated, Annotation("Session7"));
+    }
+
+    [Fact]
     public void Literals_escape_bidi_and_control_characters()
     {
         var (sources, _, _) = GeneratorHarness.Run(GeneratorHarness.File("tricky.stmt", Tricky));
