@@ -55,15 +55,6 @@ var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOp
 var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
-var frontEnd = new FrontEndBenchmark();
-frontEnd.Setup();
-var build = new BuildBenchmark();
-build.Setup();
-
-// In MB/s, as parse_vs_stj: the peer's time over ours, times the ratio of the sizes read.
-var pairedFrontEndRatio = (double)corpus.StatementBytes / corpus.JsonBytes
-    / PairedTimeRatio(() => frontEnd.ParseAndBind(), () => frontEnd.StjDeserialize(), warmups: 1, pairs: quick ? 5 : 15);
-var pairedBuildRatio = PairedTimeRatio(() => build.GenerateAndEmitWithCorpus(), () => frontEnd.StjDeserialize(), warmups: quick ? 1 : 3, pairs: quick ? 3 : 7);
 var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark)], config);
 var reports = summaries.SelectMany(s => s.Reports).ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
 double Ms(string name) => reports[name].ResultStatistics!.Mean / 1e6;
@@ -82,9 +73,7 @@ var results = new JsonObject
     ["corpus_json_bytes"] = corpus.JsonBytes,
     ["records"] = startup[StartupBenchmark.Compiled].Records,
     ["parse_vs_stj"] = Round(parseMbPerSecond / stjMbPerSecond),
-    ["parse_vs_stj_paired"] = Round(pairedFrontEndRatio),
     ["compile_vs_stj"] = Round(addedBuildMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
-    ["compile_vs_stj_paired"] = Round(pairedBuildRatio),
     ["compile_vs_stj_top_level_ids"] = Round(addedTopLevelBuildMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
     ["incremental_vs_full"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote)) / Ms(nameof(IncrementalBenchmark.FullRun))),
     ["json_vs_compiled_startup"] = Round(startup[StartupBenchmark.Json].MainMs / startup[StartupBenchmark.Compiled].MainMs),
@@ -138,36 +127,6 @@ if (!quick)
 }
 
 static double Round(double value) => Math.Round(value, 3);
-
-// BenchmarkDotNet measures one benchmark's iterations in a block, then the next's, minutes apart; on
-// this VM, whose speed drifts within minutes, parse_vs_stj moved 0.31-0.42 and compile_vs_stj 23-27
-// between full runs. Alternating each with its peer and taking the median of the pairs' time ratios
-// holds still while the machine drifts. The first pairs warm up (tiered compilation) and are not counted.
-static double PairedTimeRatio(Func<object?> ours, Func<object?> peer, int warmups, int pairs)
-{
-    var ratios = new List<double>();
-    for (var pair = -warmups; pair < pairs; pair++)
-    {
-        var oursMs = TimeMs(ours);
-        var peerMs = TimeMs(peer);
-        if (pair >= 0)
-        {
-            ratios.Add(oursMs / peerMs);
-        }
-    }
-
-    ratios.Sort();
-    return ratios[ratios.Count / 2];
-}
-
-static double TimeMs(Func<object?> run)
-{
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    var clock = Stopwatch.StartNew();
-    GC.KeepAlive(run());
-    return clock.Elapsed.TotalMilliseconds;
-}
 
 static long MeasurePeakWorkingSet(Action action)
 {
