@@ -3,6 +3,8 @@ namespace StatementDsl.Language.Text;
 /// <summary>The text of one <c>.stmt</c> file and the map from offsets to lines and columns.</summary>
 public sealed class SourceFile
 {
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
     private readonly int[] lineStarts;
 
     public SourceFile(string path, string text)
@@ -41,23 +43,15 @@ public sealed class SourceFile
 
     private static int[] ComputeLineStarts(string text)
     {
+        // The search for the next line break is the runtime's vectorized one: most of a file's characters
+        // are text between breaks, which a loop over each character would test one by one.
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var lineBreak = text.IndexOfAny(LineBreaks);
+        while (lineBreak >= 0)
         {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            var next = text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? lineBreak + 2 : lineBreak + 1;
+            starts.Add(next);
+            lineBreak = next < text.Length ? text.IndexOfAny(LineBreaks, next) : -1;
         }
 
         return starts.ToArray();
