@@ -10,29 +10,39 @@ internal static class CSharpLiteral
 
     public static string Escape(string value)
     {
-        var builder = new StringBuilder(value.Length + 16);
+        // Runs that need no escape (nearly all of a record's text) are copied whole, and a value without
+        // any is returned as it is: the generator escapes every record of every file.
+        StringBuilder? builder = null;
+        var runStart = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if ((c >= ' ' && c <= '~' && c != '"' && c != '\\') || (c > '~' && !char.IsSurrogate(c) && !NeedsEscape(c)))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            builder ??= new StringBuilder(value.Length + 16);
+            builder.Append(value, runStart, i - runStart);
             if (c == '"' || c == '\\')
             {
                 builder.Append('\\').Append(c);
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                builder.Append(c).Append(value[++i]);
-            }
-            else if (NeedsEscape(c))
+            else
             {
                 builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
-            else
-            {
-                builder.Append(c);
-            }
+
+            runStart = i + 1;
         }
 
-        return builder.ToString();
+        return builder is null ? value : builder.Append(value, runStart, value.Length - runStart).ToString();
     }
 
     public static string ReplaceLoneSurrogates(string value)

@@ -1,3 +1,5 @@
+extern alias generator;
+
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
@@ -86,6 +88,22 @@ public class GeneratorOutputTests
         Assert.DoesNotContain('\t', text);
         Assert.Contains("\\u2067", text, StringComparison.Ordinal);
         Assert.All(text.Split('\n'), line => Assert.DoesNotContain('\r', line));
+    }
+
+    [Theory]
+    [InlineData("plain text, كلام عربي", "plain text, كلام عربي")]
+    [InlineData("say \"no\" \\ yes", "say \\\"no\\\" \\\\ yes")]
+    [InlineData("tab\there\u007F", "tab\\u0009here\\u007F")]
+    [InlineData("\u2067مرحبا\u2069\u200F", "\\u2067مرحبا\\u2069\\u200F")]
+    [InlineData("nbsp\u00A0soft\u00ADhyphen\u2028", "nbsp\\u00A0soft\\u00ADhyphen\\u2028")]
+    public void A_literal_escapes_quotes_backslashes_and_every_invisible_or_direction_changing_character(string value, string escaped) =>
+        Assert.Equal(escaped, generator::StatementDsl.Generator.CSharpLiteral.Escape(value));
+
+    [Fact]
+    public void A_literal_keeps_surrogate_pairs_and_escapes_lone_surrogates()
+    {
+        // Not theory data: the test runner's serialization of its arguments does not keep lone surrogates.
+        Assert.Equal("pair \U0001F600, lone \\uD83D and \\uDE00", generator::StatementDsl.Generator.CSharpLiteral.Escape("pair \U0001F600, lone \uD83D and \uDE00"));
     }
 
     [Theory]
