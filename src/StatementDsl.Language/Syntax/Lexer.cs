@@ -595,6 +595,11 @@ public sealed class Lexer
 
     private void CheckTextLine(int start, int end)
     {
+        if (!MayHoldSpecialCharacter(start, end))
+        {
+            return;
+        }
+
         for (var i = start; i < end; i++)
         {
             if (IsInvalidCharacter(i))
@@ -611,6 +616,24 @@ public sealed class Lexer
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// One cheap pass over a line of text, so that the checks for invalid and bidi characters (two passes
+    /// with a test for surrogates at each character) run only on the rare line that may hold one.
+    /// </summary>
+    private bool MayHoldSpecialCharacter(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || (c >= '\u061C' && (c == '\uFFFD' || char.IsSurrogate(c) || Bidi.IsControl(c))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string Dedent(List<(int Start, int End)> lines, string indentation)
