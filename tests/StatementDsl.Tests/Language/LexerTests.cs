@@ -225,6 +225,18 @@ public class LexerTests
     }
 
     [Fact]
+    public void Special_characters_in_a_text_block_are_reported_where_they_stand_and_ordinary_lines_are_not()
+    {
+        var text = "\"\"\"\n  plain \U0001F600 and \u2067مرحبا\u2069\n  a\0b\uFFFD\n  lone \uD83D here\n  x \u202E y\n  \"\"\"";
+        Lex(text, out var diagnostics);
+
+        var file = new SourceFile("t.stmt", text);
+        Assert.Equal(
+            new[] { "STMT0007(3,4)", "STMT0007(3,6)", "STMT0007(4,8)", "STMT1011(5,5)" },
+            diagnostics.Select(d => $"{d.Id}({file.GetPosition(d.Location.Span.Start).Line},{file.GetPosition(d.Location.Span.Start).Column})"));
+    }
+
+    [Fact]
     public void Replacement_characters_and_nul_are_STMT0007()
     {
         Lex("person \uFFFD a\0", out var diagnostics);
