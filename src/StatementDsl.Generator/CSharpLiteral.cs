@@ -17,7 +17,7 @@ internal static class CSharpLiteral
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if ((c >= ' ' && c <= '~' && c != '"' && c != '\\') || (c > '~' && !char.IsSurrogate(c) && !NeedsEscape(c)))
+            if ((c >= ' ' && c <= '~' && c != '"' && c != '\\') || (c > '~' && !NeedsEscape(c)))
             {
                 continue;
             }

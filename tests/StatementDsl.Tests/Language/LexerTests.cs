@@ -229,11 +229,7 @@ public class LexerTests
     {
         var text = "\"\"\"\n  plain \U0001F600 and \u2067مرحبا\u2069\n  a\0b\uFFFD\n  lone \uD83D here\n  x \u202E y\n  \"\"\"";
         Lex(text, out var diagnostics);
-
-        var file = new SourceFile("t.stmt", text);
-        Assert.Equal(
-            new[] { "STMT0007(3,4)", "STMT0007(3,6)", "STMT0007(4,8)", "STMT1011(5,5)" },
-            diagnostics.Select(d => $"{d.Id}({file.GetPosition(d.Location.Span.Start).Line},{file.GetPosition(d.Location.Span.Start).Column})"));
+        Assert.Equal(new[] { "STMT0007(3,4)", "STMT0007(3,6)", "STMT0007(4,8)", "STMT1011(5,5)" }, TestText.Format(diagnostics));
     }
 
     [Fact]
