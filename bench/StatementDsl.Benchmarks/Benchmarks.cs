@@ -5,6 +5,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using StatementDsl.Language.Semantics;
@@ -65,20 +66,24 @@ public class FrontEndBenchmark
 }
 
 /// <summary>
-/// 2. Build cost: generator run plus Emit, with and without the corpus; and with the corpus and
-/// <c>StatementDslIdProperties=TopLevel</c>, which gives nested speeches and events no property.
+/// 2. Build cost: generator run plus Emit, with and without the corpus; with the corpus and
+/// <c>StatementDslIdProperties=TopLevel</c>, which gives nested speeches and events no property; and
+/// the generated code with its records' constants taken out, parsed and emitted without the
+/// generator: what the members LANGUAGE.md §6 requires cost the compiler by themselves.
 /// </summary>
 [MemoryDiagnoser]
 public class BuildBenchmark
 {
     private CSharpCompilation compilation = null!;
     private AdditionalText[] texts = [];
+    private string[] membersWithoutData = [];
 
     [GlobalSetup]
     public void Setup()
     {
         compilation = RoslynHarness.CreateCompilation();
         texts = RoslynHarness.Texts(Shared.Corpus);
+        membersWithoutData = RoslynHarness.GeneratedMembersWithoutData(compilation, texts);
     }
 
     [Benchmark]
@@ -86,6 +91,9 @@ public class BuildBenchmark
 
     [Benchmark]
     public bool GenerateAndEmitTopLevelIds() => RoslynHarness.GenerateAndEmit(compilation, texts, topLevelIdsOnly: true);
+
+    [Benchmark]
+    public bool EmitGeneratedMembersWithoutData() => RoslynHarness.ParseAndEmit(compilation, membersWithoutData);
 
     [Benchmark(Baseline = true)]
     public bool EmitWithoutCorpus() => RoslynHarness.GenerateAndEmit(compilation, []);
@@ -154,8 +162,39 @@ internal static class RoslynHarness
     public static bool GenerateAndEmit(CSharpCompilation compilation, AdditionalText[] texts, bool topLevelIdsOnly = false)
     {
         CreateDriver(texts, topLevelIdsOnly).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return Emit(output);
+    }
+
+    public static bool ParseAndEmit(CSharpCompilation compilation, string[] sources) =>
+        Emit(compilation.AddSyntaxTrees(sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions))));
+
+    /// <summary>
+    /// The generator's output for <paramref name="texts"/> with every string constant removed: the
+    /// file classes (a property per id, <c>Transcript</c>, the lists) and the store, without the
+    /// records' data. Fails when the generated code does not compile, so the figure is never of
+    /// code a build would reject.
+    /// </summary>
+    public static string[] GeneratedMembersWithoutData(CSharpCompilation compilation, AdditionalText[] texts)
+    {
+        var generated = CreateDriver(texts).RunGenerators(compilation).GetRunResult().GeneratedTrees;
+        var sources = generated.Select(tree =>
+        {
+            var root = tree.GetRoot();
+            var constants = root.DescendantNodes().OfType<FieldDeclarationSyntax>().Where(f => f.Modifiers.Any(SyntaxKind.ConstKeyword));
+            return root.RemoveNodes(constants, SyntaxRemoveOptions.KeepNoTrivia)!.ToFullString();
+        }).ToArray();
+        if (!ParseAndEmit(compilation, sources))
+        {
+            throw new InvalidOperationException("The generated code without its constants does not compile.");
+        }
+
+        return sources;
+    }
+
+    private static bool Emit(Compilation compilation)
+    {
         using var stream = new MemoryStream();
-        return output.Emit(stream).Success;
+        return compilation.Emit(stream).Success;
     }
 
     private sealed class Options(bool topLevelIdsOnly) : AnalyzerConfigOptionsProvider

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Microsoft.CodeAnalysis.CSharp;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Testing;
 
@@ -31,6 +33,7 @@ internal static class StartupBenchmark
     public const string Json = "json";
     public const string JsonRead = "json_read";
     public const string Floor = "process_floor";
+    public const string RecordsFloor = "records_floor";
 
     public static StartupResult Run(Corpus corpus, int runs, string repositoryRoot)
     {
@@ -39,12 +42,14 @@ internal static class StartupBenchmark
         var perClass = Path.Combine(root, "per-class");
         var json = Path.Combine(root, "json");
         var empty = Path.Combine(root, "empty");
+        var recordsFloor = Path.Combine(root, "records-floor");
         WriteCompiledApp(compiled, corpus, repositoryRoot, perClass: false);
         WriteCompiledApp(perClass, corpus, repositoryRoot, perClass: true);
         WriteJsonApp(json, corpus);
+        WriteRecordsFloorApp(recordsFloor, corpus);
         WriteProject(empty, string.Empty);
         File.WriteAllText(Path.Combine(empty, "Program.cs"), "System.Console.WriteLine(\"main_ms=0\");\n");
-        foreach (var app in new[] { compiled, perClass, json, empty })
+        foreach (var app in new[] { compiled, perClass, json, recordsFloor, empty })
         {
             var (code, output) = ProcessRunner.Run("dotnet", "build -c Release -nologo", app);
             if (code != 0)
@@ -56,7 +61,7 @@ internal static class StartupBenchmark
         var plan = new (string Name, string App, string Mode)[]
         {
             (Compiled, compiled, "touch"), (CompiledRead, compiled, "read"), (PerClass, perClass, "touch"),
-            (Json, json, "touch"), (JsonRead, json, "read"), (Floor, empty, string.Empty),
+            (Json, json, "touch"), (JsonRead, json, "read"), (RecordsFloor, recordsFloor, string.Empty), (Floor, empty, string.Empty),
         };
         var measured = plan.ToDictionary(p => p.Name, _ => new List<(double Wall, double Main, double Jit, long Records)>());
         for (var run = -1; run < runs; run++)
@@ -231,5 +236,25 @@ internal static class StartupBenchmark
         File.Copy(Path.Combine(templates, "CorpusJson.cs"), Path.Combine(folder, "CorpusJson.cs"));
         File.Copy(Path.Combine(templates, "JsonProgram.cs"), Path.Combine(folder, "Program.cs"));
         File.WriteAllText(Path.Combine(folder, "corpus.json"), corpus.Json, new UTF8Encoding(false));
+    }
+
+    /// <summary>The floor app (StartupApps/RecordsFloorProgram.cs) and its one constant: every id, in the JSON app's order, each ended by a line feed.</summary>
+    private static void WriteRecordsFloorApp(string folder, Corpus corpus)
+    {
+        WriteProject(folder, string.Empty);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "StartupApps", "RecordsFloorProgram.cs"), Path.Combine(folder, "Program.cs"));
+        var records = JsonSerializer.Deserialize(corpus.Json, CorpusJsonContext.Default.CorpusJson)!;
+        var ids = new StringBuilder();
+        foreach (var id in records.People.Select(p => p.Id)
+            .Concat(records.Organizations.Select(o => o.Id))
+            .Concat(records.Meetings.SelectMany(m => m.Speeches.Select(s => s.Id).Prepend(m.Id)))
+            .Concat(records.Statements.Select(s => s.Id)))
+        {
+            ids.Append(id).Append('\n');
+        }
+
+        File.WriteAllText(
+            Path.Combine(folder, "RecordIds.cs"),
+            $"internal static class RecordIds\n{{\n    public const string All = {SymbolDisplay.FormatLiteral(ids.ToString(), quote: true)};\n}}\n");
     }
 }
