@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,7 +24,8 @@ internal sealed record StartupResult(IReadOnlyDictionary<string, StartupFigures>
 /// compiled in by the generator, reached through <c>StatementCatalog</c> (the way to go over a whole
 /// archive) and through each file's generated class; and the same records loaded from JSON with
 /// System.Text.Json. The <c>read</c> runs also read names, speakers and every passage's text, so
-/// they decode all of it. All are built in Release into a temporary folder and run in turn.
+/// they decode all of it. All are built in Release into a temporary folder and run in turn; the
+/// compiled and the JSON app are also published ReadyToRun for this machine and run the same way.
 /// </summary>
 internal static class StartupBenchmark
 {
@@ -32,6 +34,8 @@ internal static class StartupBenchmark
     public const string PerClass = "per_class";
     public const string Json = "json";
     public const string JsonRead = "json_read";
+    public const string CompiledReadyToRun = "compiled_r2r";
+    public const string JsonReadyToRun = "json_r2r";
     public const string Floor = "process_floor";
     public const string RecordsFloor = "records_floor";
 
@@ -51,24 +55,31 @@ internal static class StartupBenchmark
         File.WriteAllText(Path.Combine(empty, "Program.cs"), "System.Console.WriteLine(\"main_ms=0\");\n");
         foreach (var app in new[] { compiled, perClass, json, recordsFloor, empty })
         {
-            var (code, output) = ProcessRunner.Run("dotnet", "build -c Release -nologo", app);
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"Building {app} failed:\n{output}");
-            }
+            Dotnet("build -c Release -nologo", app);
         }
 
-        var plan = new (string Name, string App, string Mode)[]
+        // The compiled and the JSON app published ReadyToRun too, as an app that cares about its
+        // start-up ships: its own code, the runtime's and STJ's are precompiled for this machine.
+        var compiledReadyToRun = Path.Combine(root, "compiled-r2r");
+        var jsonReadyToRun = Path.Combine(root, "json-r2r");
+        foreach (var (app, published) in new[] { (compiled, compiledReadyToRun), (json, jsonReadyToRun) })
         {
-            (Compiled, compiled, "touch"), (CompiledRead, compiled, "read"), (PerClass, perClass, "touch"),
-            (Json, json, "touch"), (JsonRead, json, "read"), (RecordsFloor, recordsFloor, string.Empty), (Floor, empty, string.Empty),
+            Dotnet($"publish -c Release -nologo -r {RuntimeInformation.RuntimeIdentifier} --self-contained false -p:PublishReadyToRun=true -o \"{published}\"", app);
+        }
+
+        var plan = new (string Name, string Dll, string Mode)[]
+        {
+            (Compiled, Built(compiled), "touch"), (CompiledRead, Built(compiled), "read"), (PerClass, Built(perClass), "touch"),
+            (Json, Built(json), "touch"), (JsonRead, Built(json), "read"),
+            (CompiledReadyToRun, Path.Combine(compiledReadyToRun, "App.dll"), "touch"), (JsonReadyToRun, Path.Combine(jsonReadyToRun, "App.dll"), "touch"),
+            (RecordsFloor, Built(recordsFloor), string.Empty), (Floor, Built(empty), string.Empty),
         };
         var measured = plan.ToDictionary(p => p.Name, _ => new List<(double Wall, double Main, double Jit, long Records)>());
         for (var run = -1; run < runs; run++)
         {
-            foreach (var (name, app, mode) in plan)
+            foreach (var (name, dll, mode) in plan)
             {
-                var figures = Measure(app, mode);
+                var figures = Measure(dll, mode);
                 if (run >= 0)
                 {
                     measured[name].Add(figures);
@@ -88,11 +99,21 @@ internal static class StartupBenchmark
             m => new StartupFigures(Median(m.Value.Select(r => r.Wall)), Median(m.Value.Select(r => r.Main)), Median(m.Value.Select(r => r.Jit)), m.Value[0].Records)));
     }
 
-    private static (double Wall, double Main, double Jit, long Records) Measure(string app, string mode)
+    private static string Built(string app) => Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
+
+    private static void Dotnet(string arguments, string app)
     {
-        var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
+        var (code, output) = ProcessRunner.Run("dotnet", arguments, app);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments} in {app} failed:\n{output}");
+        }
+    }
+
+    private static (double Wall, double Main, double Jit, long Records) Measure(string dll, string mode)
+    {
         var clock = Stopwatch.StartNew();
-        var (code, output) = ProcessRunner.Run("dotnet", $"\"{dll}\" {mode}", app);
+        var (code, output) = ProcessRunner.Run("dotnet", $"\"{dll}\" {mode}", Path.GetDirectoryName(dll)!);
         var wall = clock.Elapsed.TotalMilliseconds;
         if (code != 0)
         {

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 
 namespace StatementDsl.Records;
 
@@ -7,9 +6,10 @@ namespace StatementDsl.Records;
 /// The records of one <c>.stmt</c> file. The first access reads the file's headers once (kinds,
 /// positions, meetings, where each body starts); a record is built from its header on first access,
 /// its body decoded on the first access to one of its other fields (the file's bodies are located only
-/// then), and ids decoded only when another record refers into this file. The few methods that run once per record are compiled fully optimized
-/// at once (<see cref="MethodImplOptions.AggressiveOptimization"/>): a start-up that reaches every
-/// record calls them tens of thousands of times before tiered compilation would promote them.
+/// then), and ids decoded only when another record refers into this file. No method here is marked
+/// <c>AggressiveOptimization</c>: ReadyToRun skips such methods, so an app published ReadyToRun
+/// JIT-compiled them all at start-up (a fifth of its time in Main), for 0–7 % in an app that is not
+/// (docs/benchmarks.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile
@@ -61,7 +61,6 @@ public sealed class RecordFile
 
     public Incident Incident(int index) => (Incident)Entity(index);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Declaration Entity(int index)
     {
         var entities = cache ?? InitializeCache();
@@ -152,7 +151,6 @@ public sealed class RecordFile
     }
 
     /// <summary>A record built from its header alone: its id and position, and the file to read the rest from.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Declaration Materialize(int index)
     {
         var map = GetLayout();
@@ -206,7 +204,6 @@ public sealed class RecordFile
 
         public int[] BodyOffsets { get; }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Layout Read(ReadOnlySpan<char> headers)
         {
             var reader = new RecordReader(headers, 0);

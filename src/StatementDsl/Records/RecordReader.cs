@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StatementDsl.Records;
 
 /// <summary>Reads the primitives of <see cref="RecordFormat"/>.</summary>
@@ -11,7 +9,6 @@ internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
 
     public char ReadChar() => data[Position++];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadInt()
     {
         var negative = data[Position] == '-';
@@ -37,7 +34,6 @@ internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
 
     public void SkipString() => ReadSpan(out _);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadSpan(out ReadOnlySpan<char> text)
     {
         if (data[Position] == RecordFormat.Absent)

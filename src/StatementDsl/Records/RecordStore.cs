@@ -284,7 +284,6 @@ internal sealed class DeferredList
         this.indices = indices;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<T> Resolve<T>()
         where T : class
     {
