@@ -14,17 +14,20 @@ namespace StatementDsl.Records;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordFile
 {
-    private readonly ReadOnlyMemory<char> headers;
+    private readonly ConstantText headerConstant;
+    private readonly int headersStart;
     private readonly ConstantText bodies;
     private Layout? layout;
     private Declaration?[]? cache;
     private Lists? lists;
     private Dictionary<string, int>? idIndex;
 
-    internal RecordFile(RecordStore store, string path, ReadOnlyMemory<char> headers, ConstantText bodies)
+    /// <summary>A file whose headers start at <paramref name="headersStart"/> of <paramref name="headerConstant"/>, after its path.</summary>
+    internal RecordFile(RecordStore store, string path, ConstantText headerConstant, int headersStart, ConstantText bodies)
     {
         Store = store;
-        this.headers = headers;
+        this.headerConstant = headerConstant;
+        this.headersStart = headersStart;
         this.bodies = bodies;
         Path = path;
     }
@@ -42,6 +45,8 @@ public sealed class RecordFile
     internal string Path { get; }
 
     internal RecordStore Store { get; }
+
+    private ReadOnlySpan<char> Headers => headerConstant.Span[headersStart..];
 
     // One accessor per kind rather than a generic Get<T>: the compiler binds 20,000 generated
     // properties calling a non-generic method in half the time (docs/generator.md).
@@ -106,7 +111,7 @@ public sealed class RecordFile
     /// <summary>The index of the meeting record <paramref name="index"/> belongs to; -1 for none.</summary>
     internal int MeetingOf(int index) => GetLayout().MeetingOf[index];
 
-    private RecordReader BodyReader(int index) => new(bodies.Text.Span, GetLayout().BodyOffsets[index]);
+    private RecordReader BodyReader(int index) => new(bodies.Span, GetLayout().BodyOffsets[index]);
 
     private Dictionary<string, int> BuildIdIndex()
     {
@@ -114,7 +119,7 @@ public sealed class RecordFile
         var index = new Dictionary<string, int>(map.Kinds.Length, StringComparer.Ordinal);
         for (var i = 0; i < map.Kinds.Length; i++)
         {
-            var reader = new RecordReader(headers.Span, map.IdOffsets[i]);
+            var reader = new RecordReader(Headers, map.IdOffsets[i]);
             if (reader.ReadString() is { } id)
             {
                 index.TryAdd(id, i);
@@ -134,7 +139,7 @@ public sealed class RecordFile
     {
         if (layout is null)
         {
-            Interlocked.CompareExchange(ref layout, Layout.Read(headers.Span), null);
+            Interlocked.CompareExchange(ref layout, Layout.Read(Headers), null);
         }
 
         return layout;
@@ -154,7 +159,7 @@ public sealed class RecordFile
     private Declaration Materialize(int index)
     {
         var map = GetLayout();
-        var reader = new RecordReader(headers.Span, map.IdOffsets[index]);
+        var reader = new RecordReader(Headers, map.IdOffsets[index]);
         var id = reader.ReadString();
         Declaration record = map.Kinds[index] switch
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
@@ -38,10 +37,9 @@ public sealed class RecordStore
         var ordered = new List<RecordFile>(headers.Count);
         foreach (var header in headers)
         {
-            var text = header.Text.Text;
-            var reader = new RecordReader(text.Span, 0);
+            var reader = new RecordReader(header.Text.Span, 0);
             var path = reader.ReadString()!;
-            var file = new RecordFile(this, path, text[reader.Position..], bodiesByClass.TryGetValue(header.ClassName, out var body) ? body : ConstantText.Empty);
+            var file = new RecordFile(this, path, header.Text, reader.Position, bodiesByClass.TryGetValue(header.ClassName, out var body) ? body : ConstantText.Empty);
             byClass.Add(header.ClassName, file);
             ordered.Add(file);
         }
@@ -181,17 +179,23 @@ public sealed class RecordStore
 /// <summary>
 /// A string constant of the assembly, read in place on first use: ECMA-335 stores it as UTF-16, as a
 /// .NET string is. Locating its text reads its length, which touches its page of the image, so a
-/// start-up that reads only headers never touches the bodies.
+/// start-up that reads only headers never touches the bodies. A span over the image rather than a
+/// <see cref="ReadOnlyMemory{T}"/>: memory over native characters needs a <c>MemoryManager&lt;char&gt;</c>,
+/// an instantiation that even a ReadyToRun app JIT-compiled at start-up, and a virtual call per span.
 /// </summary>
-internal sealed class ConstantText
+internal sealed unsafe class ConstantText
 {
     public static readonly ConstantText Empty = new(string.Empty);
 
+    private readonly string? value;
     private readonly MetadataReader? reader;
     private readonly BlobHandle blob;
-    private object? text;
+    private char* start;
 
-    public ConstantText(string text) => this.text = text;
+    /// <summary>-1 until located; written after <see cref="start"/>, so a thread that reads it located reads the pointer too.</summary>
+    private volatile int length = -1;
+
+    public ConstantText(string text) => value = text;
 
     public ConstantText(MetadataReader reader, BlobHandle blob)
     {
@@ -199,33 +203,15 @@ internal sealed class ConstantText
         this.blob = blob;
     }
 
-    public ReadOnlyMemory<char> Text => (Volatile.Read(ref text) ?? Locate()) switch
+    /// <summary>The characters, in the assembly's mapped image (which lives as long as the assembly, and so as the store) or in the string read by reflection.</summary>
+    public ReadOnlySpan<char> Span => value is not null ? value.AsSpan() : length >= 0 ? new(start, length) : Locate();
+
+    private ReadOnlySpan<char> Locate()
     {
-        string value => value.AsMemory(),
-        var memory => ((MetadataMemory)memory).Memory,
-    };
-
-    private unsafe object Locate()
-    {
-        var value = reader!.GetBlobReader(blob);
-        var memory = new MetadataMemory((char*)value.CurrentPointer, value.Length / sizeof(char));
-        return Interlocked.CompareExchange(ref text, memory, null) ?? memory;
-    }
-
-    /// <summary>Characters in the assembly's mapped image, which lives as long as the assembly and so as the store.</summary>
-    private sealed unsafe class MetadataMemory(char* pointer, int length) : MemoryManager<char>
-    {
-        public override Span<char> GetSpan() => new(pointer, length);
-
-        public override MemoryHandle Pin(int elementIndex = 0) => new(pointer + elementIndex);
-
-        public override void Unpin()
-        {
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-        }
+        var text = reader!.GetBlobReader(blob);
+        start = (char*)text.CurrentPointer;
+        length = text.Length / sizeof(char);
+        return new(start, length);
     }
 }
 

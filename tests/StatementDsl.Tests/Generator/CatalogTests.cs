@@ -69,8 +69,8 @@ public class CatalogTests
     public void Reflection_reads_the_same_constants_as_the_metadata(string typeName)
     {
         var data = Aleppo.Value.GetType(typeName, throwOnError: true)!;
-        var inPlace = RecordStore.ReadConstants(data).Select(c => (c.ClassName, c.Text.Text.ToString())).Order().ToList();
-        var reflected = RecordStore.ReadConstantsByReflection(data).Select(c => (c.ClassName, c.Text.Text.ToString())).Order().ToList();
+        var inPlace = RecordStore.ReadConstants(data).Select(c => (c.ClassName, c.Text.Span.ToString())).Order().ToList();
+        var reflected = RecordStore.ReadConstantsByReflection(data).Select(c => (c.ClassName, c.Text.Span.ToString())).Order().ToList();
         Assert.Equal(new[] { "Aleppo", "Roster" }, inPlace.Select(c => c.ClassName));
         Assert.Equal(reflected, inPlace);
     }
