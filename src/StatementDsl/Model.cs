@@ -3,19 +3,21 @@ using StatementDsl.Records;
 namespace StatementDsl;
 
 /// <summary>
-/// Base of every record. A generated record is built from its id and position alone; its other
-/// fields are decoded on the first access to any of them, its references are followed on first
+/// Base of every record. A generated record is built from its id and position alone: the object holds
+/// those and its file, and its other fields live in a storage object (<see cref="RecordFields"/>)
+/// decoded on the first access to any of them, so a start-up that reaches every record and reads its
+/// id allocates a small object per record (docs/benchmarks.md). References are followed on first
 /// access (so cycles and any order of access work), and an utterance's passages, most of a file's
-/// text, are decoded only when read. Records built in C# hold their values directly.
+/// text, are decoded only when read. A record built in C# creates its storage at its first
+/// <c>init</c>.
 /// </summary>
 public abstract class Declaration
 {
-    private IReadOnlyList<LocalizedField>? localizedFields;
     private string? id;
     private SourceLocation? origin;
     private RecordFile? source;
-    private RecordFile? unread;
     private int index;
+    private RecordFields? fields;
 
     /// <summary>The id as written in the <c>.stmt</c> file; null for records without one.</summary>
     public string? Id { get => id; init => id = value; }
@@ -24,7 +26,7 @@ public abstract class Declaration
     public SourceLocation? Origin { get => origin ??= source?.OriginOf(index); init => origin = value; }
 
     /// <summary>Every language-tagged variant of the record's single-valued text fields.</summary>
-    public IReadOnlyList<LocalizedField> LocalizedFields { get => Read(ref localizedFields) ?? []; init => localizedFields = value; }
+    public IReadOnlyList<LocalizedField> LocalizedFields { get => Fields<RecordFields>().LocalizedFields; init => Init<RecordFields>().LocalizedFields = value; }
 
     public override string ToString() => GetType().Name + (Id is null ? string.Empty : " " + Id);
 
@@ -34,27 +36,24 @@ public abstract class Declaration
         id = recordId;
         source = file;
         index = recordIndex;
-        unread = file;
     }
 
-    /// <summary>Sets this record's fields from its decoded ones: each generated kind reads its own (LANGUAGE.md §4 and §7).</summary>
-    private protected virtual void Fill(FieldValues fields) => localizedFields = fields.Variants();
+    /// <summary>The empty storage of this kind's fields.</summary>
+    private protected abstract RecordFields CreateFields();
 
-    /// <summary>A field's value, once the record's fields are decoded.</summary>
-    private protected T Read<T>(ref T field)
-    {
-        if (Volatile.Read(ref unread) is not null)
-        {
-            ReadFields();
-        }
+    /// <summary>The record's fields; a generated record's are decoded from its file on the first call.</summary>
+    private protected T Fields<T>()
+        where T : RecordFields => (T)(Volatile.Read(ref fields) ?? ReadFields());
 
-        return field;
-    }
+    /// <summary>The fields an <c>init</c> accessor of a record built in C# sets.</summary>
+    private protected T Init<T>()
+        where T : RecordFields => (T)(fields ??= CreateFields());
 
-    private protected T? Resolve<T>(ref object? slot)
+    /// <summary>The object a reference slot holds, followed on first access.</summary>
+    private protected static T? Follow<T>(ref object? slot)
         where T : class
     {
-        var value = Read(ref slot);
+        var value = slot;
         if (value is Deferred deferred)
         {
             value = deferred.Resolve();
@@ -64,15 +63,8 @@ public abstract class Declaration
         return (T?)value;
     }
 
-    private protected IReadOnlyList<T> ResolveList<T>(ref object? slot)
-        where T : class
-    {
-        Read(ref slot);
-        return ResolveBuiltList<T>(ref slot);
-    }
-
-    /// <summary>A list set when the record was built rather than read from its body (a meeting's speeches and events come from the file's layout), so reaching it decodes nothing.</summary>
-    private protected static IReadOnlyList<T> ResolveBuiltList<T>(ref object? slot)
+    /// <summary>The list a slot holds, its references followed on first access; empty when the slot is.</summary>
+    private protected static IReadOnlyList<T> FollowList<T>(ref object? slot)
         where T : class
     {
         var value = slot;
@@ -85,16 +77,23 @@ public abstract class Declaration
         return (IReadOnlyList<T>?)value ?? [];
     }
 
-    private void ReadFields()
+    private RecordFields ReadFields()
     {
         lock (this)
         {
-            if (unread is { } file)
+            if (fields is null)
             {
-                using var fields = file.Fields(index);
-                Fill(fields);
-                Volatile.Write(ref unread, null);
+                var created = CreateFields();
+                if (source is { } file)
+                {
+                    using var values = file.Fields(index);
+                    created.Fill(values);
+                }
+
+                Volatile.Write(ref fields, created);
             }
+
+            return fields;
         }
     }
 }
@@ -102,143 +101,91 @@ public abstract class Declaration
 /// <summary>A person or an organization: anyone who can speak.</summary>
 public abstract class Actor : Declaration
 {
-    private IReadOnlyList<LocalizedText>? names;
-    private LocalizedText? name;
-
     /// <summary>The untagged name, else the first.</summary>
     public LocalizedText? Name
     {
-        get => Read(ref name) ?? Names.FirstOrDefault(n => n.Language is null) ?? (Names.Count > 0 ? Names[0] : null);
-        init => name = value;
+        get => Fields<ActorFields>().Name ?? Names.FirstOrDefault(n => n.Language is null) ?? (Names.Count > 0 ? Names[0] : null);
+        init => Init<ActorFields>().Name = value;
     }
 
     /// <summary>Every <c>name</c> and <c>name@tag</c>, in file order.</summary>
-    public IReadOnlyList<LocalizedText> Names { get => Read(ref names) ?? (name is null ? [] : [name]); init => names = value; }
+    public IReadOnlyList<LocalizedText> Names
+    {
+        get => Fields<ActorFields>() is var fields && fields.Names is { } names ? names : fields.Name is { } name ? [name] : [];
+        init => Init<ActorFields>().Names = value;
+    }
 
     public override string ToString() => Name?.Value ?? base.ToString();
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        names = fields.Localized("name");
-    }
 }
 
 public sealed class Person : Actor
 {
-    private IReadOnlyList<string> aliases = [];
-    private string? role;
-    private object? @for;
-    private string? country;
-    private string? wikidata;
+    public IReadOnlyList<string> Aliases { get => Fields<PersonFields>().Aliases; init => Init<PersonFields>().Aliases = value; }
 
-    public IReadOnlyList<string> Aliases { get => Read(ref aliases); init => aliases = value; }
+    public string? Role { get => Fields<PersonFields>().Role; init => Init<PersonFields>().Role = value; }
 
-    public string? Role { get => Read(ref role); init => role = value; }
-
-    public Organization? For { get => Resolve<Organization>(ref @for); init => @for = value; }
+    public Organization? For { get => Follow<Organization>(ref Fields<PersonFields>().For); init => Init<PersonFields>().For = value; }
 
     /// <summary>ISO 3166-1 alpha-2.</summary>
-    public string? Country { get => Read(ref country); init => country = value; }
+    public string? Country { get => Fields<PersonFields>().Country; init => Init<PersonFields>().Country = value; }
 
-    public string? Wikidata { get => Read(ref wikidata); init => wikidata = value; }
+    public string? Wikidata { get => Fields<PersonFields>().Wikidata; init => Init<PersonFields>().Wikidata = value; }
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        aliases = fields.Texts("alias");
-        role = fields.Text("role");
-        country = fields.Text("country");
-        wikidata = fields.Text("wikidata");
-        @for = fields.Reference("for");
-    }
+    private protected override RecordFields CreateFields() => new PersonFields();
 }
 
 public sealed class Organization : Actor
 {
-    private OrganizationKind? kind;
-    private string? country;
-    private object? parent;
-    private string? abbreviation;
+    public OrganizationKind? Kind { get => Fields<OrganizationFields>().Kind; init => Init<OrganizationFields>().Kind = value; }
 
-    public OrganizationKind? Kind { get => Read(ref kind); init => kind = value; }
+    public string? Country { get => Fields<OrganizationFields>().Country; init => Init<OrganizationFields>().Country = value; }
 
-    public string? Country { get => Read(ref country); init => country = value; }
+    public Organization? Parent { get => Follow<Organization>(ref Fields<OrganizationFields>().Parent); init => Init<OrganizationFields>().Parent = value; }
 
-    public Organization? Parent { get => Resolve<Organization>(ref parent); init => parent = value; }
+    public string? Abbreviation { get => Fields<OrganizationFields>().Abbreviation; init => Init<OrganizationFields>().Abbreviation = value; }
 
-    public string? Abbreviation { get => Read(ref abbreviation); init => abbreviation = value; }
+    private protected override RecordFields CreateFields() => new OrganizationFields();
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        kind = fields.Text("kind") switch
-        {
-            "state" => OrganizationKind.State,
-            "body" => OrganizationKind.Body,
-            "delegation" => OrganizationKind.Delegation,
-            "party" => OrganizationKind.Party,
-            "media" => OrganizationKind.Media,
-            "ngo" => OrganizationKind.Ngo,
-            "other" => OrganizationKind.Other,
-            _ => null,
-        };
-        country = fields.Text("country");
-        abbreviation = fields.Text("abbr");
-        parent = fields.Reference("parent");
-    }
 }
 
 public sealed class Meeting : Declaration
 {
-    private PartialDate? date;
-    private string? title;
-    private object? body;
-    private int? number;
-    private string? start;
-    private string? end;
-    private string? timezone;
-    private string? place;
-    private MeetingKind? kind;
-    private object? convenedBy;
-    private object? chair;
-    private IReadOnlyList<string> agenda = [];
-    private string? record;
+    // Set when a generated meeting is built, from its file's layout: reaching them decodes nothing.
     private object? speeches;
     private object? events;
 
-    public PartialDate? Date { get => Read(ref date); init => date = value; }
+    public PartialDate? Date { get => Fields<MeetingFields>().Date; init => Init<MeetingFields>().Date = value; }
 
-    public string? Title { get => Read(ref title); init => title = value; }
+    public string? Title { get => Fields<MeetingFields>().Title; init => Init<MeetingFields>().Title = value; }
 
-    public Organization? Body { get => Resolve<Organization>(ref body); init => body = value; }
+    public Organization? Body { get => Follow<Organization>(ref Fields<MeetingFields>().Body); init => Init<MeetingFields>().Body = value; }
 
-    public int? Number { get => Read(ref number); init => number = value; }
+    public int? Number { get => Fields<MeetingFields>().Number; init => Init<MeetingFields>().Number = value; }
 
     /// <summary>ISO 8601 time (<c>10:30</c>) or date-time (<c>2016-09-25T10:30-04:00</c>).</summary>
-    public string? Start { get => Read(ref start); init => start = value; }
+    public string? Start { get => Fields<MeetingFields>().Start; init => Init<MeetingFields>().Start = value; }
 
     /// <summary>ISO 8601 time or date-time.</summary>
-    public string? End { get => Read(ref end); init => end = value; }
+    public string? End { get => Fields<MeetingFields>().End; init => Init<MeetingFields>().End = value; }
 
-    public string? Timezone { get => Read(ref timezone); init => timezone = value; }
+    public string? Timezone { get => Fields<MeetingFields>().Timezone; init => Init<MeetingFields>().Timezone = value; }
 
-    public string? Place { get => Read(ref place); init => place = value; }
+    public string? Place { get => Fields<MeetingFields>().Place; init => Init<MeetingFields>().Place = value; }
 
-    public MeetingKind? Kind { get => Read(ref kind); init => kind = value; }
+    public MeetingKind? Kind { get => Fields<MeetingFields>().Kind; init => Init<MeetingFields>().Kind = value; }
 
-    public IReadOnlyList<Organization> ConvenedBy { get => ResolveList<Organization>(ref convenedBy); init => convenedBy = value; }
+    public IReadOnlyList<Organization> ConvenedBy { get => FollowList<Organization>(ref Fields<MeetingFields>().ConvenedBy); init => Init<MeetingFields>().ConvenedBy = value; }
 
-    public Person? Chair { get => Resolve<Person>(ref chair); init => chair = value; }
+    public Person? Chair { get => Follow<Person>(ref Fields<MeetingFields>().Chair); init => Init<MeetingFields>().Chair = value; }
 
-    public IReadOnlyList<string> Agenda { get => Read(ref agenda); init => agenda = value; }
+    public IReadOnlyList<string> Agenda { get => Fields<MeetingFields>().Agenda; init => Init<MeetingFields>().Agenda = value; }
 
     /// <summary>The official record, such as a UN document symbol.</summary>
-    public string? Record { get => Read(ref record); init => record = value; }
+    public string? Record { get => Fields<MeetingFields>().Record; init => Init<MeetingFields>().Record = value; }
 
-    public IReadOnlyList<Speech> Speeches { get => ResolveBuiltList<Speech>(ref speeches); init => speeches = value; }
+    public IReadOnlyList<Speech> Speeches { get => FollowList<Speech>(ref speeches); init => speeches = value; }
 
-    public IReadOnlyList<MeetingEvent> Events { get => ResolveBuiltList<MeetingEvent>(ref events); init => events = value; }
+    public IReadOnlyList<MeetingEvent> Events { get => FollowList<MeetingEvent>(ref events); init => events = value; }
 
     /// <summary>Sets the speeches and events of a generated meeting from its file's layout, before the meeting is published.</summary>
     internal void AttachChildren(DeferredList meetingSpeeches, DeferredList meetingEvents)
@@ -247,281 +194,126 @@ public sealed class Meeting : Declaration
         events = meetingEvents;
     }
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        date = fields.Date("date");
-        title = fields.Text("title");
-        number = fields.Integer("number");
-        start = fields.Text("start");
-        end = fields.Text("end");
-        timezone = fields.Text("timezone");
-        place = fields.Text("place");
-        kind = fields.Text("kind") switch
-        {
-            "regular" => MeetingKind.Regular,
-            "emergency" => MeetingKind.Emergency,
-            "high_level" => MeetingKind.HighLevel,
-            "closed" => MeetingKind.Closed,
-            "other" => MeetingKind.Other,
-            _ => null,
-        };
-        agenda = fields.Texts("agenda");
-        record = fields.Text("record");
-        body = fields.Reference("body");
-        convenedBy = fields.References("convened_by");
-        chair = fields.Reference("chair");
-    }
+    private protected override RecordFields CreateFields() => new MeetingFields();
 }
 
 /// <summary>Words someone said: a speech in a meeting or a statement outside one.</summary>
 public abstract class Utterance : Declaration
 {
-    private object? speaker;
-    private PartialDate? date;
-    private string? label;
-    private string? language;
-    private object? to;
-    private object? passages;
-
     /// <summary>Who spoke; null when the author left <c>by</c> out (STMT1001).</summary>
-    public Actor? Speaker { get => Resolve<Actor>(ref speaker); init => speaker = value; }
+    public Actor? Speaker { get => Follow<Actor>(ref Fields<UtteranceFields>().Speaker); init => Init<UtteranceFields>().Speaker = value; }
 
     /// <summary>The utterance's own date; for a speech without one, its meeting's.</summary>
-    public virtual PartialDate? Date { get => Read(ref date); init => date = value; }
+    public virtual PartialDate? Date { get => Fields<UtteranceFields>().Date; init => Init<UtteranceFields>().Date = value; }
 
     /// <summary>The speaker's label as printed (<c>as</c>).</summary>
-    public string? Label { get => Read(ref label); init => label = value; }
+    public string? Label { get => Fields<UtteranceFields>().Label; init => Init<UtteranceFields>().Label = value; }
 
     /// <summary>The language spoken (BCP 47).</summary>
-    public string? Language { get => Read(ref language); init => language = value; }
+    public string? Language { get => Fields<UtteranceFields>().Language; init => Init<UtteranceFields>().Language = value; }
 
-    public Actor? To { get => Resolve<Actor>(ref to); init => to = value; }
+    public Actor? To { get => Follow<Actor>(ref Fields<UtteranceFields>().To); init => Init<UtteranceFields>().To = value; }
 
     /// <summary>Quotes, paraphrases and notes in file order.</summary>
-    public IReadOnlyList<Passage> Passages { get => Resolve<IReadOnlyList<Passage>>(ref passages) ?? []; init => passages = value; }
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        date = fields.Date("date");
-        label = fields.Text("as");
-        language = fields.Text("language");
-        speaker = fields.Reference("by");
-        to = fields.Reference("to");
-        passages = fields.Passages();
-    }
+    public IReadOnlyList<Passage> Passages { get => Follow<IReadOnlyList<Passage>>(ref Fields<UtteranceFields>().Passages) ?? []; init => Init<UtteranceFields>().Passages = value; }
 }
 
 public sealed class Speech : Utterance
 {
-    private object? meeting;
-    private object? onBehalfOf;
-    private SpeechMode? via;
-    private string? start;
-    private string? end;
-
-    public Meeting? Meeting { get => Resolve<Meeting>(ref meeting); init => meeting = value; }
+    public Meeting? Meeting { get => Follow<Meeting>(ref Fields<SpeechFields>().Meeting); init => Init<SpeechFields>().Meeting = value; }
 
     public override PartialDate? Date { get => base.Date ?? Meeting?.Date; init => base.Date = value; }
 
-    public Organization? OnBehalfOf { get => Resolve<Organization>(ref onBehalfOf); init => onBehalfOf = value; }
+    public Organization? OnBehalfOf { get => Follow<Organization>(ref Fields<SpeechFields>().OnBehalfOf); init => Init<SpeechFields>().OnBehalfOf = value; }
 
-    public SpeechMode? Via { get => Read(ref via); init => via = value; }
+    public SpeechMode? Via { get => Fields<SpeechFields>().Via; init => Init<SpeechFields>().Via = value; }
 
-    public string? Start { get => Read(ref start); init => start = value; }
+    public string? Start { get => Fields<SpeechFields>().Start; init => Init<SpeechFields>().Start = value; }
 
-    public string? End { get => Read(ref end); init => end = value; }
+    public string? End { get => Fields<SpeechFields>().End; init => Init<SpeechFields>().End = value; }
 
     /// <summary>The speech's own date, without falling back to its meeting's.</summary>
     internal PartialDate? OwnDate => base.Date;
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        via = fields.Text("via") switch
-        {
-            "in_person" => SpeechMode.InPerson,
-            "video" => SpeechMode.Video,
-            "written" => SpeechMode.Written,
-            _ => null,
-        };
-        start = fields.Text("start");
-        end = fields.Text("end");
-        onBehalfOf = fields.Reference("on_behalf_of");
-        meeting = fields.Meeting();
-    }
+    private protected override RecordFields CreateFields() => new SpeechFields();
 }
 
 public sealed class Statement : Utterance
 {
-    private StatementChannel? via;
-    private string? place;
-    private string? url;
-    private string? reportedBy;
+    public StatementChannel? Via { get => Fields<StatementFields>().Via; init => Init<StatementFields>().Via = value; }
 
-    public StatementChannel? Via { get => Read(ref via); init => via = value; }
+    public string? Place { get => Fields<StatementFields>().Place; init => Init<StatementFields>().Place = value; }
 
-    public string? Place { get => Read(ref place); init => place = value; }
-
-    public string? Url { get => Read(ref url); init => url = value; }
+    public string? Url { get => Fields<StatementFields>().Url; init => Init<StatementFields>().Url = value; }
 
     /// <summary>Who reported the statement (a newspaper, an agency).</summary>
-    public string? ReportedBy { get => Read(ref reportedBy); init => reportedBy = value; }
+    public string? ReportedBy { get => Fields<StatementFields>().ReportedBy; init => Init<StatementFields>().ReportedBy = value; }
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        via = fields.Text("via") switch
-        {
-            "press" => StatementChannel.Press,
-            "social_media" => StatementChannel.SocialMedia,
-            "interview" => StatementChannel.Interview,
-            "letter" => StatementChannel.Letter,
-            "broadcast" => StatementChannel.Broadcast,
-            "communique" => StatementChannel.Communique,
-            "other" => StatementChannel.Other,
-            _ => null,
-        };
-        place = fields.Text("place");
-        url = fields.Text("url");
-        reportedBy = fields.Text("reported_by");
-    }
+    private protected override RecordFields CreateFields() => new StatementFields();
 }
 
 /// <summary>Something that happened in a meeting: a walkout, a vote, another incident.</summary>
 public abstract class MeetingEvent : Declaration
 {
-    private object? meeting;
-    private object? by;
-    private string? time;
-    private string? note;
+    public Meeting? Meeting { get => Follow<Meeting>(ref Fields<MeetingEventFields>().Meeting); init => Init<MeetingEventFields>().Meeting = value; }
 
-    public Meeting? Meeting { get => Resolve<Meeting>(ref meeting); init => meeting = value; }
-
-    public IReadOnlyList<Actor> By { get => ResolveList<Actor>(ref by); init => by = value; }
+    public IReadOnlyList<Actor> By { get => FollowList<Actor>(ref Fields<MeetingEventFields>().By); init => Init<MeetingEventFields>().By = value; }
 
     /// <summary>ISO 8601 time or date-time.</summary>
-    public string? Time { get => Read(ref time); init => time = value; }
+    public string? Time { get => Fields<MeetingEventFields>().Time; init => Init<MeetingEventFields>().Time = value; }
 
-    public string? Note { get => Read(ref note); init => note = value; }
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        meeting = fields.Meeting();
-        by = fields.References("by");
-        time = fields.Text("time");
-        note = fields.Text("note");
-    }
+    public string? Note { get => Fields<MeetingEventFields>().Note; init => Init<MeetingEventFields>().Note = value; }
 }
 
 public sealed class Walkout : MeetingEvent
 {
-    private object? during;
+    public Speech? During { get => Follow<Speech>(ref Fields<WalkoutFields>().During); init => Init<WalkoutFields>().During = value; }
 
-    public Speech? During { get => Resolve<Speech>(ref during); init => during = value; }
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        during = fields.Reference("during");
-    }
+    private protected override RecordFields CreateFields() => new WalkoutFields();
 }
 
 public sealed class Vote : MeetingEvent
 {
-    private string? on;
-    private object? @for;
-    private object? against;
-    private object? abstain;
-    private VoteOutcome? outcome;
-
     /// <summary>What was voted on.</summary>
-    public string? On { get => Read(ref on); init => on = value; }
+    public string? On { get => Fields<VoteFields>().On; init => Init<VoteFields>().On = value; }
 
-    public IReadOnlyList<Actor> For { get => ResolveList<Actor>(ref @for); init => @for = value; }
+    public IReadOnlyList<Actor> For { get => FollowList<Actor>(ref Fields<VoteFields>().For); init => Init<VoteFields>().For = value; }
 
-    public IReadOnlyList<Actor> Against { get => ResolveList<Actor>(ref against); init => against = value; }
+    public IReadOnlyList<Actor> Against { get => FollowList<Actor>(ref Fields<VoteFields>().Against); init => Init<VoteFields>().Against = value; }
 
-    public IReadOnlyList<Actor> Abstain { get => ResolveList<Actor>(ref abstain); init => abstain = value; }
+    public IReadOnlyList<Actor> Abstain { get => FollowList<Actor>(ref Fields<VoteFields>().Abstain); init => Init<VoteFields>().Abstain = value; }
 
-    public VoteOutcome? Outcome { get => Read(ref outcome); init => outcome = value; }
+    public VoteOutcome? Outcome { get => Fields<VoteFields>().Outcome; init => Init<VoteFields>().Outcome = value; }
 
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        on = fields.Text("on");
-        outcome = fields.Text("outcome") switch
-        {
-            "adopted" => VoteOutcome.Adopted,
-            "rejected" => VoteOutcome.Rejected,
-            "vetoed" => VoteOutcome.Vetoed,
-            _ => null,
-        };
-        @for = fields.References("for");
-        against = fields.References("against");
-        abstain = fields.References("abstain");
-    }
+    private protected override RecordFields CreateFields() => new VoteFields();
 }
 
 /// <summary>The <c>event</c> kind: applause, a suspension, a minute of silence.</summary>
 public sealed class Incident : MeetingEvent
 {
-    private string? type;
-    private object? during;
+    public string? Type { get => Fields<IncidentFields>().Type; init => Init<IncidentFields>().Type = value; }
 
-    public string? Type { get => Read(ref type); init => type = value; }
+    public Speech? During { get => Follow<Speech>(ref Fields<IncidentFields>().During); init => Init<IncidentFields>().During = value; }
 
-    public Speech? During { get => Resolve<Speech>(ref during); init => during = value; }
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        type = fields.Text("type");
-        during = fields.Reference("during");
-    }
+    private protected override RecordFields CreateFields() => new IncidentFields();
 }
 
 /// <summary>File-level metadata.</summary>
 public sealed class Transcript : Declaration
 {
-    private string? title;
-    private string? language;
-    private string? source;
-    private PartialDate? published;
-    private string? translatedFrom;
-    private TranscriptStatus? status;
-    private string? note;
+    public string? Title { get => Fields<TranscriptFields>().Title; init => Init<TranscriptFields>().Title = value; }
 
-    public string? Title { get => Read(ref title); init => title = value; }
+    public string? Language { get => Fields<TranscriptFields>().Language; init => Init<TranscriptFields>().Language = value; }
 
-    public string? Language { get => Read(ref language); init => language = value; }
+    public string? Source { get => Fields<TranscriptFields>().Source; init => Init<TranscriptFields>().Source = value; }
 
-    public string? Source { get => Read(ref source); init => source = value; }
+    public PartialDate? Published { get => Fields<TranscriptFields>().Published; init => Init<TranscriptFields>().Published = value; }
 
-    public PartialDate? Published { get => Read(ref published); init => published = value; }
+    public string? TranslatedFrom { get => Fields<TranscriptFields>().TranslatedFrom; init => Init<TranscriptFields>().TranslatedFrom = value; }
 
-    public string? TranslatedFrom { get => Read(ref translatedFrom); init => translatedFrom = value; }
+    public TranscriptStatus? Status { get => Fields<TranscriptFields>().Status; init => Init<TranscriptFields>().Status = value; }
 
-    public TranscriptStatus? Status { get => Read(ref status); init => status = value; }
+    public string? Note { get => Fields<TranscriptFields>().Note; init => Init<TranscriptFields>().Note = value; }
 
-    public string? Note { get => Read(ref note); init => note = value; }
-
-    private protected override void Fill(FieldValues fields)
-    {
-        base.Fill(fields);
-        title = fields.Text("title");
-        language = fields.Text("language");
-        source = fields.Text("source");
-        published = fields.Date("published");
-        translatedFrom = fields.Text("translated_from");
-        status = fields.Text("status") switch
-        {
-            "provisional" => TranscriptStatus.Provisional,
-            "final" => TranscriptStatus.Final,
-            _ => null,
-        };
-        note = fields.Text("note");
-    }
+    private protected override RecordFields CreateFields() => new TranscriptFields();
 }

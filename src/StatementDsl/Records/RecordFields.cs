@@ -1,0 +1,282 @@
+namespace StatementDsl.Records;
+
+/// <summary>
+/// The fields of a record apart from its id and position (<see cref="Declaration"/>), one storage
+/// class per kind, mirroring the records' hierarchy. Each kind fills its own from the decoded body
+/// (LANGUAGE.md §4 and §7); a reference or a list of references is held as its
+/// <see cref="Deferred"/> or <see cref="DeferredList"/> until the record's property follows it.
+/// </summary>
+internal class RecordFields
+{
+    public IReadOnlyList<LocalizedField> LocalizedFields = [];
+
+    public virtual void Fill(FieldValues values) => LocalizedFields = values.Variants();
+}
+
+internal abstract class ActorFields : RecordFields
+{
+    public IReadOnlyList<LocalizedText>? Names;
+    public LocalizedText? Name;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Names = values.Localized("name");
+    }
+}
+
+internal sealed class PersonFields : ActorFields
+{
+    public IReadOnlyList<string> Aliases = [];
+    public string? Role;
+    public object? For;
+    public string? Country;
+    public string? Wikidata;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Aliases = values.Texts("alias");
+        Role = values.Text("role");
+        Country = values.Text("country");
+        Wikidata = values.Text("wikidata");
+        For = values.Reference("for");
+    }
+}
+
+internal sealed class OrganizationFields : ActorFields
+{
+    public OrganizationKind? Kind;
+    public string? Country;
+    public object? Parent;
+    public string? Abbreviation;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Kind = values.Text("kind") switch
+        {
+            "state" => OrganizationKind.State,
+            "body" => OrganizationKind.Body,
+            "delegation" => OrganizationKind.Delegation,
+            "party" => OrganizationKind.Party,
+            "media" => OrganizationKind.Media,
+            "ngo" => OrganizationKind.Ngo,
+            "other" => OrganizationKind.Other,
+            _ => null,
+        };
+        Country = values.Text("country");
+        Abbreviation = values.Text("abbr");
+        Parent = values.Reference("parent");
+    }
+}
+
+internal sealed class MeetingFields : RecordFields
+{
+    public PartialDate? Date;
+    public string? Title;
+    public object? Body;
+    public int? Number;
+    public string? Start;
+    public string? End;
+    public string? Timezone;
+    public string? Place;
+    public MeetingKind? Kind;
+    public object? ConvenedBy;
+    public object? Chair;
+    public IReadOnlyList<string> Agenda = [];
+    public string? Record;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Date = values.Date("date");
+        Title = values.Text("title");
+        Number = values.Integer("number");
+        Start = values.Text("start");
+        End = values.Text("end");
+        Timezone = values.Text("timezone");
+        Place = values.Text("place");
+        Kind = values.Text("kind") switch
+        {
+            "regular" => MeetingKind.Regular,
+            "emergency" => MeetingKind.Emergency,
+            "high_level" => MeetingKind.HighLevel,
+            "closed" => MeetingKind.Closed,
+            "other" => MeetingKind.Other,
+            _ => null,
+        };
+        Agenda = values.Texts("agenda");
+        Record = values.Text("record");
+        Body = values.Reference("body");
+        ConvenedBy = values.References("convened_by");
+        Chair = values.Reference("chair");
+    }
+}
+
+internal abstract class UtteranceFields : RecordFields
+{
+    public object? Speaker;
+    public PartialDate? Date;
+    public string? Label;
+    public string? Language;
+    public object? To;
+    public object? Passages;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Date = values.Date("date");
+        Label = values.Text("as");
+        Language = values.Text("language");
+        Speaker = values.Reference("by");
+        To = values.Reference("to");
+        Passages = values.Passages();
+    }
+}
+
+internal sealed class SpeechFields : UtteranceFields
+{
+    public object? Meeting;
+    public object? OnBehalfOf;
+    public SpeechMode? Via;
+    public string? Start;
+    public string? End;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Via = values.Text("via") switch
+        {
+            "in_person" => SpeechMode.InPerson,
+            "video" => SpeechMode.Video,
+            "written" => SpeechMode.Written,
+            _ => null,
+        };
+        Start = values.Text("start");
+        End = values.Text("end");
+        OnBehalfOf = values.Reference("on_behalf_of");
+        Meeting = values.Meeting();
+    }
+}
+
+internal sealed class StatementFields : UtteranceFields
+{
+    public StatementChannel? Via;
+    public string? Place;
+    public string? Url;
+    public string? ReportedBy;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Via = values.Text("via") switch
+        {
+            "press" => StatementChannel.Press,
+            "social_media" => StatementChannel.SocialMedia,
+            "interview" => StatementChannel.Interview,
+            "letter" => StatementChannel.Letter,
+            "broadcast" => StatementChannel.Broadcast,
+            "communique" => StatementChannel.Communique,
+            "other" => StatementChannel.Other,
+            _ => null,
+        };
+        Place = values.Text("place");
+        Url = values.Text("url");
+        ReportedBy = values.Text("reported_by");
+    }
+}
+
+internal abstract class MeetingEventFields : RecordFields
+{
+    public object? Meeting;
+    public object? By;
+    public string? Time;
+    public string? Note;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Meeting = values.Meeting();
+        By = values.References("by");
+        Time = values.Text("time");
+        Note = values.Text("note");
+    }
+}
+
+internal sealed class WalkoutFields : MeetingEventFields
+{
+    public object? During;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        During = values.Reference("during");
+    }
+}
+
+internal sealed class VoteFields : MeetingEventFields
+{
+    public string? On;
+    public object? For;
+    public object? Against;
+    public object? Abstain;
+    public VoteOutcome? Outcome;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        On = values.Text("on");
+        Outcome = values.Text("outcome") switch
+        {
+            "adopted" => VoteOutcome.Adopted,
+            "rejected" => VoteOutcome.Rejected,
+            "vetoed" => VoteOutcome.Vetoed,
+            _ => null,
+        };
+        For = values.References("for");
+        Against = values.References("against");
+        Abstain = values.References("abstain");
+    }
+}
+
+internal sealed class IncidentFields : MeetingEventFields
+{
+    public string? Type;
+    public object? During;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Type = values.Text("type");
+        During = values.Reference("during");
+    }
+}
+
+internal sealed class TranscriptFields : RecordFields
+{
+    public string? Title;
+    public string? Language;
+    public string? Source;
+    public PartialDate? Published;
+    public string? TranslatedFrom;
+    public TranscriptStatus? Status;
+    public string? Note;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Title = values.Text("title");
+        Language = values.Text("language");
+        Source = values.Text("source");
+        Published = values.Date("published");
+        TranslatedFrom = values.Text("translated_from");
+        Status = values.Text("status") switch
+        {
+            "provisional" => TranscriptStatus.Provisional,
+            "final" => TranscriptStatus.Final,
+            _ => null,
+        };
+        Note = values.Text("note");
+    }
+}
