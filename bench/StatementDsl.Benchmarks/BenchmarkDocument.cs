@@ -14,6 +14,8 @@ internal static class BenchmarkDocument
         ("incremental_vs_full", "incremental: one quote edited in one of 1,000 files ÷ full run", 0.05, false),
         ("json_vs_compiled_startup", "start-up inside Main, every record reached and its id read: JSON ÷ compiled", 10, true),
         ("json_vs_compiled_startup_wall", "start-up, whole process, the same: JSON ÷ compiled", 3, true),
+        ("json_vs_compiled_startup_r2r", "start-up inside Main, the same two apps published ReadyToRun: JSON ÷ compiled", 10, true),
+        ("json_vs_compiled_startup_wall_r2r", "start-up, whole process, published ReadyToRun: JSON ÷ compiled", 3, true),
         ("lsp_edit_vs_full_check", "editor: one-character edit to published diagnostics ÷ full check of the workspace", 0.02, false),
     ];
 
