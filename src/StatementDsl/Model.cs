@@ -54,7 +54,7 @@ public abstract class Declaration
         where T : class
     {
         var value = slot;
-        if (value is Deferred deferred)
+        if (value is DeferredReference deferred)
         {
             value = deferred.Resolve();
             slot = value;
@@ -62,6 +62,9 @@ public abstract class Declaration
 
         return (T?)value;
     }
+
+    /// <summary>The passages of a generated utterance, decoded now; none for a record built in C#.</summary>
+    private protected IReadOnlyList<Passage> ReadPassages() => source?.Passages(index) ?? [];
 
     /// <summary>The list a slot holds, its references followed on first access; empty when the slot is.</summary>
     private protected static IReadOnlyList<T> FollowList<T>(ref object? slot)
@@ -214,8 +217,12 @@ public abstract class Utterance : Declaration
 
     public Actor? To { get => Follow<Actor>(ref Fields<UtteranceFields>().To); init => Init<UtteranceFields>().To = value; }
 
-    /// <summary>Quotes, paraphrases and notes in file order.</summary>
-    public IReadOnlyList<Passage> Passages { get => Follow<IReadOnlyList<Passage>>(ref Fields<UtteranceFields>().Passages) ?? []; init => Init<UtteranceFields>().Passages = value; }
+    /// <summary>Quotes, paraphrases and notes in file order; a generated utterance's are decoded on first read, most of a file's text.</summary>
+    public IReadOnlyList<Passage> Passages
+    {
+        get => Fields<UtteranceFields>() is var fields && fields.Passages is { } passages ? passages : fields.Passages = ReadPassages();
+        init => Init<UtteranceFields>().Passages = value;
+    }
 }
 
 public sealed class Speech : Utterance

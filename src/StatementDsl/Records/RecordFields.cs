@@ -4,7 +4,7 @@ namespace StatementDsl.Records;
 /// The fields of a record apart from its id and position (<see cref="Declaration"/>), one storage
 /// class per kind, mirroring the records' hierarchy. Each kind fills its own from the decoded body
 /// (LANGUAGE.md §4 and §7); a reference or a list of references is held as its
-/// <see cref="Deferred"/> or <see cref="DeferredList"/> until the record's property follows it.
+/// <see cref="DeferredReference"/> or <see cref="DeferredList"/> until the record's property follows it.
 /// </summary>
 internal class RecordFields
 {
@@ -121,7 +121,9 @@ internal abstract class UtteranceFields : RecordFields
     public string? Label;
     public string? Language;
     public object? To;
-    public object? Passages;
+
+    /// <summary>Null until read: a generated utterance's passages are decoded on their own, when asked for.</summary>
+    public IReadOnlyList<Passage>? Passages;
 
     public override void Fill(FieldValues values)
     {
@@ -131,7 +133,6 @@ internal abstract class UtteranceFields : RecordFields
         Language = values.Text("language");
         Speaker = values.Reference("by");
         To = values.Reference("to");
-        Passages = values.Passages();
     }
 }
 

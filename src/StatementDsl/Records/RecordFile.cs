@@ -92,7 +92,7 @@ public sealed class RecordFile
         return FieldValues.Read(ref reader, this, index, deferPassages: GetLayout().Kinds[index] is RecordFormat.SpeechKind or RecordFormat.StatementKind);
     }
 
-    /// <summary>The passages of record <paramref name="index"/>, decoded now (<see cref="DeferredPassages"/>).</summary>
+    /// <summary>The passages of record <paramref name="index"/>, decoded now (<see cref="Utterance.Passages"/>).</summary>
     internal IReadOnlyList<Passage> Passages(int index)
     {
         var reader = BodyReader(index);

@@ -215,39 +215,10 @@ internal sealed unsafe class ConstantText
     }
 }
 
-/// <summary>A value of a generated record not decoded or followed yet; the record's property resolves it on first access.</summary>
-internal abstract class Deferred
+/// <summary>A reference of a generated record not followed yet, an id in a named file: the record's property follows it on first access.</summary>
+internal sealed class DeferredReference(RecordStore store, ReferenceTarget target)
 {
-    public abstract object? Resolve();
-}
-
-/// <summary>The quotes, paraphrases and notes of an utterance: most of a file's text, so decoded only when asked for.</summary>
-internal sealed class DeferredPassages(RecordFile file, int index) : Deferred
-{
-    public override object? Resolve() => file.Passages(index);
-}
-
-/// <summary>A reference not yet followed: an id in a named file, or the index of a record of the same file.</summary>
-internal sealed class DeferredReference : Deferred
-{
-    private readonly RecordStore? store;
-    private readonly ReferenceTarget target;
-    private readonly RecordFile? file;
-    private readonly int index;
-
-    public DeferredReference(RecordStore store, ReferenceTarget target)
-    {
-        this.store = store;
-        this.target = target;
-    }
-
-    public DeferredReference(RecordFile file, int index)
-    {
-        this.file = file;
-        this.index = index;
-    }
-
-    public override object? Resolve() => file is not null ? file.Entity(index) : store!.Resolve(target.ClassName, target.Id);
+    public Declaration? Resolve() => store.Resolve(target.ClassName, target.Id);
 }
 
 /// <summary>A list of references not yet followed: ids in named files, or indices of records of one file.</summary>
