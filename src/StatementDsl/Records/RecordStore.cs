@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
 using System.Runtime.CompilerServices;
 
 namespace StatementDsl.Records;
@@ -74,63 +72,21 @@ public sealed class RecordStore
     /// </summary>
     private static RecordStore ReadRegistry(Assembly assembly)
     {
-        if (OpenMetadata(assembly) is not { } reader)
+        if (ImageMetadata.Open(assembly) is not { } image)
         {
             return assembly.GetCustomAttribute<RecordRegistryAttribute>() is { } registry
                 ? new RecordStore(ReadConstantsByReflection(registry.Headers), ReadConstantsByReflection(registry.Bodies))
                 : new RecordStore([], []);
         }
 
-        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
-        {
-            var attribute = reader.GetCustomAttribute(handle);
-            if (attribute.Constructor.Kind == HandleKind.MemberReference
-                && reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
-                && reader.StringComparer.Equals(reader.GetTypeReference((TypeReferenceHandle)parent).Name, nameof(RecordRegistryAttribute)))
-            {
-                var value = reader.GetBlobReader(attribute.Value);
-                value.ReadUInt16();
-                var headers = FindType(reader, value.ReadSerializedString());
-                var bodies = FindType(reader, value.ReadSerializedString());
-                return new RecordStore(headers is { } h ? ReadConstants(reader, h) : [], bodies is { } b ? ReadConstants(reader, b) : []);
-            }
-        }
-
-        return new RecordStore([], []);
-    }
-
-    /// <summary>A type of this assembly by its serialized name (<c>Namespace.Outer+Nested</c>).</summary>
-    private static TypeDefinition? FindType(MetadataReader reader, string? serializedName)
-    {
-        var names = serializedName?.Split('+');
-        if (names is not { Length: 2 })
-        {
-            return null;
-        }
-
-        var dot = names[0].LastIndexOf('.');
-        var (outerNamespace, outerName) = dot < 0 ? (string.Empty, names[0]) : (names[0][..dot], names[0][(dot + 1)..]);
-        foreach (var handle in reader.TypeDefinitions)
-        {
-            var type = reader.GetTypeDefinition(handle);
-            if (reader.StringComparer.Equals(type.Name, names[1]) && !type.GetDeclaringType().IsNil)
-            {
-                var outer = reader.GetTypeDefinition(type.GetDeclaringType());
-                if (reader.StringComparer.Equals(outer.Name, outerName) && reader.StringComparer.Equals(outer.Namespace, outerNamespace))
-                {
-                    return type;
-                }
-            }
-        }
-
-        return null;
+        return image.FindRegistry() is var (headers, bodies)
+            ? new RecordStore(image.ReadConstants(image.FindNestedType(headers)), image.ReadConstants(image.FindNestedType(bodies)))
+            : new RecordStore([], []);
     }
 
     /// <summary>Each string constant of <paramref name="type"/>, in place where the metadata can be read, else through reflection.</summary>
     internal static List<RecordConstant> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type) =>
-        OpenMetadata(type.Assembly) is { } reader
-            ? ReadConstants(reader, reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(type.MetadataToken)))
-            : ReadConstantsByReflection(type);
+        ImageMetadata.Open(type.Assembly) is { } image ? image.ReadConstants(type.MetadataToken & 0xFFFFFF) : ReadConstantsByReflection(type);
 
     internal static List<RecordConstant> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
@@ -140,35 +96,6 @@ public sealed class RecordStore
             if (field.IsLiteral && field.GetRawConstantValue() is string value)
             {
                 constants.Add(new RecordConstant(field.Name, new ConstantText(value)));
-            }
-        }
-
-        return constants;
-    }
-
-    /// <summary>
-    /// The assembly's metadata where the loader mapped it; null where an assembly exposes none (Native
-    /// AOT) or the machine is big-endian, since the constants are read as little-endian UTF-16.
-    /// </summary>
-    private static unsafe MetadataReader? OpenMetadata(Assembly assembly) =>
-        BitConverter.IsLittleEndian && assembly.TryGetRawMetadata(out var metadata, out var length) ? new MetadataReader(metadata, length) : null;
-
-    /// <summary>The string constants of <paramref name="type"/>, located but not read: their text stays in the image until asked for.</summary>
-    private static List<RecordConstant> ReadConstants(MetadataReader reader, TypeDefinition type)
-    {
-        var constants = new List<RecordConstant>();
-        foreach (var handle in type.GetFields())
-        {
-            var field = reader.GetFieldDefinition(handle);
-            if ((field.Attributes & FieldAttributes.Literal) == 0 || field.GetDefaultValue().IsNil)
-            {
-                continue;
-            }
-
-            var constant = reader.GetConstant(field.GetDefaultValue());
-            if (constant.TypeCode == ConstantTypeCode.String)
-            {
-                constants.Add(new RecordConstant(reader.GetString(field.Name), new ConstantText(reader, constant.Value)));
             }
         }
 
@@ -188,8 +115,8 @@ internal sealed unsafe class ConstantText
     public static readonly ConstantText Empty = new(string.Empty);
 
     private readonly string? value;
-    private readonly MetadataReader? reader;
-    private readonly BlobHandle blob;
+    private readonly ImageMetadata? image;
+    private readonly int blob;
     private char* start;
 
     /// <summary>-1 until located; written after <see cref="start"/>, so a thread that reads it located reads the pointer too.</summary>
@@ -197,9 +124,9 @@ internal sealed unsafe class ConstantText
 
     public ConstantText(string text) => value = text;
 
-    public ConstantText(MetadataReader reader, BlobHandle blob)
+    public ConstantText(ImageMetadata image, int blob)
     {
-        this.reader = reader;
+        this.image = image;
         this.blob = blob;
     }
 
@@ -208,9 +135,9 @@ internal sealed unsafe class ConstantText
 
     private ReadOnlySpan<char> Locate()
     {
-        var text = reader!.GetBlobReader(blob);
-        start = (char*)text.CurrentPointer;
-        length = text.Length / sizeof(char);
+        var (located, count) = image!.ConstantChars(blob);
+        start = (char*)located;
+        length = count;
         return new(start, length);
     }
 }
