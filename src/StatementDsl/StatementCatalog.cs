@@ -11,33 +11,35 @@ namespace StatementDsl;
 public sealed class StatementCatalog
 {
     private readonly RecordStore store;
-    private readonly Lazy<Lists> lists;
-    private readonly Lazy<Dictionary<string, (RecordFile File, int Index)>> byId;
 
-    internal StatementCatalog(RecordStore store)
-    {
-        this.store = store;
-        lists = new Lazy<Lists>(() => new Lists(store.Files));
-        byId = new Lazy<Dictionary<string, (RecordFile File, int Index)>>(BuildIndex);
-    }
+    // Built on first use, as RecordFile builds its own: two threads may both build one, and the first
+    // published wins. Not Lazy<T>: its instantiations and closures cost a cold start a few type loads
+    // and JIT-compiled methods more (docs/benchmarks.md).
+    private Lists? lists;
+    private Dictionary<string, (RecordFile File, int Index)>? byId;
+
+    internal StatementCatalog(RecordStore store) => this.store = store;
 
     /// <summary>Each file's <c>transcript</c> declaration, for the files that have one.</summary>
-    public IReadOnlyList<Transcript> Transcripts => lists.Value.Transcripts;
+    public IReadOnlyList<Transcript> Transcripts => GetLists().Transcripts;
 
-    public IReadOnlyList<Person> People => lists.Value.People;
+    public IReadOnlyList<Person> People => GetLists().People;
 
-    public IReadOnlyList<Organization> Organizations => lists.Value.Organizations;
+    public IReadOnlyList<Organization> Organizations => GetLists().Organizations;
 
-    public IReadOnlyList<Meeting> Meetings => lists.Value.Meetings;
+    public IReadOnlyList<Meeting> Meetings => GetLists().Meetings;
 
     /// <summary>Top-level statements (speeches are in <see cref="Meeting.Speeches"/>).</summary>
-    public IReadOnlyList<Statement> Statements => lists.Value.Statements;
+    public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
     /// <summary>The catalog of the records compiled into <paramref name="assembly"/>; empty when it has none.</summary>
     public static StatementCatalog Of(Assembly assembly) => RecordStore.For(assembly).Catalog;
 
     /// <summary>The record with this id, of any kind, nested ones included; null when no file declares it.</summary>
-    public Declaration? Find(string id) => byId.Value.TryGetValue(id, out var found) ? found.File.Entity(found.Index) : null;
+    public Declaration? Find(string id) =>
+        (byId ?? Interlocked.CompareExchange(ref byId, BuildIndex(), null) ?? byId).TryGetValue(id, out var found) ? found.File.Entity(found.Index) : null;
+
+    private Lists GetLists() => lists ?? Interlocked.CompareExchange(ref lists, new Lists(store.Files), null) ?? lists;
 
     /// <summary>Where each id is declared, the first file by path winning; only the record found is built.</summary>
     private Dictionary<string, (RecordFile File, int Index)> BuildIndex()
@@ -72,14 +74,14 @@ public sealed class StatementCatalog
             }
         }
 
-        public List<Transcript> Transcripts { get; } = [];
+        public readonly List<Transcript> Transcripts = [];
 
-        public List<Person> People { get; } = [];
+        public readonly List<Person> People = [];
 
-        public List<Organization> Organizations { get; } = [];
+        public readonly List<Organization> Organizations = [];
 
-        public List<Meeting> Meetings { get; } = [];
+        public readonly List<Meeting> Meetings = [];
 
-        public List<Statement> Statements { get; } = [];
+        public readonly List<Statement> Statements = [];
     }
 }

@@ -42,9 +42,9 @@ public sealed class RecordFile
 
     public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
-    internal string Path { get; }
+    internal readonly string Path;
 
-    internal RecordStore Store { get; }
+    internal readonly RecordStore Store;
 
     private ReadOnlySpan<char> Headers => headerConstant.Span[headersStart..];
 
@@ -197,17 +197,17 @@ public sealed class RecordFile
             BodyOffsets = new int[count];
         }
 
-        public char[] Kinds { get; }
+        public readonly char[] Kinds;
 
-        public int[] IdOffsets { get; }
+        public readonly int[] IdOffsets;
 
-        public int[] Lines { get; }
+        public readonly int[] Lines;
 
-        public int[] Columns { get; }
+        public readonly int[] Columns;
 
-        public int[] MeetingOf { get; }
+        public readonly int[] MeetingOf;
 
-        public int[] BodyOffsets { get; }
+        public readonly int[] BodyOffsets;
 
         public static Layout Read(ReadOnlySpan<char> headers)
         {
@@ -287,14 +287,14 @@ public sealed class RecordFile
             Statements = statements;
         }
 
-        public Transcript? Transcript { get; }
+        public readonly Transcript? Transcript;
 
-        public IReadOnlyList<Person> People { get; }
+        public readonly IReadOnlyList<Person> People;
 
-        public IReadOnlyList<Organization> Organizations { get; }
+        public readonly IReadOnlyList<Organization> Organizations;
 
-        public IReadOnlyList<Meeting> Meetings { get; }
+        public readonly IReadOnlyList<Meeting> Meetings;
 
-        public IReadOnlyList<Statement> Statements { get; }
+        public readonly IReadOnlyList<Statement> Statements;
     }
 }

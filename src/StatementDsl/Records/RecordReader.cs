@@ -5,7 +5,7 @@ internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
 {
     private readonly ReadOnlySpan<char> data = data;
 
-    public int Position { get; private set; } = position;
+    public int Position = position;
 
     public char ReadChar() => data[Position++];
 

@@ -47,9 +47,9 @@ public sealed class RecordStore
     }
 
     /// <summary>Every file, by ordinal path.</summary>
-    internal IReadOnlyList<RecordFile> Files { get; }
+    internal readonly IReadOnlyList<RecordFile> Files;
 
-    internal RecurringStrings RecurringStrings { get; } = new();
+    internal readonly RecurringStrings RecurringStrings = new();
 
     internal StatementCatalog Catalog => catalog ?? Interlocked.CompareExchange(ref catalog, new StatementCatalog(this), null) ?? catalog;
 
@@ -201,9 +201,9 @@ internal sealed class DeferredList
 /// </summary>
 internal sealed class RecordConstant(string className, ConstantText text)
 {
-    public string ClassName { get; } = className;
+    public readonly string ClassName = className;
 
-    public ConstantText Text { get; } = text;
+    public readonly ConstantText Text = text;
 }
 
 /// <summary>Where a reference points: the target's id and the generated class of the file that declares it (null when that file has no class, STMT1012).</summary>
