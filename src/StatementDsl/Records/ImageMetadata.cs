@@ -54,6 +54,9 @@ internal sealed unsafe class ImageMetadata
         [TypeDefTable, MethodDefTable],
     ];
 
+    /// <summary>How many low bits of each coded index are its tag, derived from <see cref="CodedTables"/>.</summary>
+    private static readonly int[] TagBitCounts = CountTagBits();
+
     /// <summary>Every table's columns (§22), by table number: what it takes to know where each table starts.</summary>
     private static readonly int[][] Schema =
     [
@@ -354,7 +357,7 @@ internal sealed unsafe class ImageMetadata
         StringIndex => (heapSizes & 0x01) != 0 ? 4 : 2,
         GuidIndex => (heapSizes & 0x02) != 0 ? 4 : 2,
         BlobIndex => (heapSizes & 0x04) != 0 ? 4 : 2,
-        >= CodedIndex => LargestTable(CodedTables[kind - CodedIndex]) < (1 << (16 - TagBits(kind))) ? 2 : 4,
+        >= CodedIndex => LargestTable(CodedTables[kind - CodedIndex]) < (1 << (16 - TagBitCounts[kind - CodedIndex])) ? 2 : 4,
         _ => rows[kind] < (1 << 16) ? 2 : 4,
     };
 
@@ -369,21 +372,23 @@ internal sealed unsafe class ImageMetadata
         return largest;
     }
 
-    private static int TagBits(int codedIndex)
+    private static int[] CountTagBits()
     {
-        var tags = CodedTables[codedIndex - CodedIndex].Length;
-        var bits = 0;
-        while ((1 << bits) < tags)
+        var counts = new int[CodedTables.Length];
+        for (var i = 0; i < counts.Length; i++)
         {
-            bits++;
+            while ((1 << counts[i]) < CodedTables[i].Length)
+            {
+                counts[i]++;
+            }
         }
 
-        return bits;
+        return counts;
     }
 
     private static (int Tag, int Row) Decode(int codedIndex, int value)
     {
-        var bits = TagBits(codedIndex);
+        var bits = TagBitCounts[codedIndex - CodedIndex];
         return (value & ((1 << bits) - 1), (int)((uint)value >> bits));
     }
 

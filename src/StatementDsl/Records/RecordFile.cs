@@ -8,7 +8,7 @@ namespace StatementDsl.Records;
 /// its body decoded on the first access to one of its other fields (the file's bodies are located only
 /// then), and ids decoded only when another record refers into this file. No method here is marked
 /// <c>AggressiveOptimization</c>: ReadyToRun skips such methods, so an app published ReadyToRun
-/// JIT-compiled them all at start-up (a fifth of its time in Main), for 0–7 % in an app that is not
+/// JIT-compiled them all at start-up (a sixth of its time in Main), for 0–7 % in an app that is not
 /// (docs/benchmarks.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -55,7 +55,11 @@ public sealed class RecordStore
 
     /// <summary>The one store of the records held by these generated classes, shared by the generated code and <see cref="StatementCatalog"/>.</summary>
     public static RecordStore For([DynamicallyAccessedMembers(ReadMembers)] Type headers, [DynamicallyAccessedMembers(ReadMembers)] Type bodies) =>
-        Stores.GetValue(headers.Assembly, _ => new RecordStore(ReadConstants(headers), ReadConstants(bodies)));
+        Stores.GetValue(headers.Assembly, _ =>
+        {
+            var image = ImageMetadata.Open(headers.Assembly);
+            return new RecordStore(ReadConstants(image, headers), ReadConstants(image, bodies));
+        });
 
     /// <summary>The store of an assembly's records, found through its <see cref="RecordRegistryAttribute"/>; empty when it has none.</summary>
     internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => ReadRegistry(a));
@@ -86,7 +90,11 @@ public sealed class RecordStore
 
     /// <summary>Each string constant of <paramref name="type"/>, in place where the metadata can be read, else through reflection.</summary>
     internal static List<RecordConstant> ReadConstants([DynamicallyAccessedMembers(ReadMembers)] Type type) =>
-        ImageMetadata.Open(type.Assembly) is { } image ? image.ReadConstants(type.MetadataToken & 0xFFFFFF) : ReadConstantsByReflection(type);
+        ReadConstants(ImageMetadata.Open(type.Assembly), type);
+
+    /// <summary>Each string constant of <paramref name="type"/>, from <paramref name="image"/>, its assembly's metadata, where it could be opened.</summary>
+    private static List<RecordConstant> ReadConstants(ImageMetadata? image, [DynamicallyAccessedMembers(ReadMembers)] Type type) =>
+        image is not null ? image.ReadConstants(type.MetadataToken & 0xFFFFFF) : ReadConstantsByReflection(type);
 
     internal static List<RecordConstant> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
