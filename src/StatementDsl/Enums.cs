@@ -58,9 +58,12 @@ public enum PassageKind
     Note,
 }
 
+/// <summary>How much of a <see cref="PartialDate"/> is known: a year, a month, a day, or a time to the minute or the second.</summary>
 public enum DatePrecision
 {
     Year,
     Month,
     Day,
+    Minute,
+    Second,
 }

@@ -282,7 +282,7 @@ public static class Binder
                         return new TextValue((string)token.Value!);
                     case FieldType.TextList when token.Kind is TokenKind.String or TokenKind.TextBlock:
                         return new ListValue(new BoundValue[] { new TextValue((string)token.Value!) });
-                    case FieldType.Date when token.Value is DateLiteral { Time: null } date:
+                    case FieldType.Date when token.Value is DateLiteral date:
                         return new DateValue(date);
                     case FieldType.Date when token.Kind == TokenKind.Integer && token.Text.Length == 4:
                         return YearValue(token);
@@ -442,7 +442,7 @@ public static class Binder
             var own = entity.Field("date");
             if (own?.Value is DateValue { Date: var date } && entity.Meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
             {
-                checks.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date.DateText, meetingDate.DateText);
+                checks.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date, meetingDate);
             }
         }
 

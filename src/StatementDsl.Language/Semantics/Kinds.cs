@@ -71,11 +71,11 @@ public sealed class FieldSpec
 
     public bool IsContent => Name is "quote" or "paraphrase" or "note" && Repeatable;
 
-    /// <summary>How the field's type reads in a message: "a date (YYYY, YYYY-MM or YYYY-MM-DD)".</summary>
+    /// <summary>How the field's type reads in a message: "an integer", "the id of a person or an org".</summary>
     public string Describe() => Type switch
     {
         FieldType.Text => "a string or a text block",
-        FieldType.Date => "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        FieldType.Date => "a date (YYYY, YYYY-MM, YYYY-MM-DD, or YYYY-MM-DDThh:mm[:ss] with an optional offset)",
         FieldType.TimeOrDateTime => "a time (hh:mm) or a date-time (YYYY-MM-DDThh:mm)",
         FieldType.Integer => "an integer",
         FieldType.Enum => "one of " + string.Join(", ", EnumValues),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StatementDsl.Dates;
 
 namespace StatementDsl.Language.Syntax;
 
@@ -9,6 +10,8 @@ public enum DatePrecision
     Year,
     Month,
     Day,
+    Minute,
+    Second,
 }
 
 /// <summary>A time of day with an optional offset (<c>10:30</c>, <c>10:30:15+03:00</c>).</summary>
@@ -52,7 +55,12 @@ public sealed record TimeLiteral(int Hour, int Minute, int? Second, int? OffsetM
 /// <summary>A proleptic Gregorian date of year, month or day precision, optionally with a time.</summary>
 public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Time)
 {
-    public DatePrecision Precision => Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;
+    public DatePrecision Precision =>
+        Time is { } time ? (time.Second is null ? DatePrecision.Minute : DatePrecision.Second)
+        : Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;
+
+    /// <summary>The span of time the date names (LANGUAGE.md §2), for ordering and containment.</summary>
+    internal DateSpan Span => DateSpan.Of(Year, Month, Day, Time?.Hour, Time?.Minute, Time?.Second, Time?.OffsetMinutes);
 
     /// <summary>The date part alone as ISO 8601 (<c>2016</c>, <c>2016-09</c>, <c>2016-09-25</c>).</summary>
     public string DateText
@@ -74,11 +82,8 @@ public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Ti
         }
     }
 
-    /// <summary>True when every day this date covers lies within <paramref name="outer"/>.</summary>
-    public bool IsWithin(DateLiteral outer) =>
-        Year == outer.Year
-        && (outer.Month is null || (Month is not null && Month == outer.Month))
-        && (outer.Day is null || (Day is not null && Day == outer.Day));
+    /// <summary>True when the span this date names lies inside the span of <paramref name="outer"/> (STMT1009).</summary>
+    public bool IsWithin(DateLiteral outer) => Span.IsWithin(outer.Span);
 
     public override string ToString() => Time is null ? DateText : DateText + "T" + Time;
 }

@@ -17,7 +17,7 @@ public class ExportTests
         return JsonNode.Parse(output)!;
     }
 
-    private static void AssertValid(JsonNode document)
+    internal static void AssertValid(JsonNode document)
     {
         var result = Schema.Evaluate(JsonDocument.Parse(document.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));

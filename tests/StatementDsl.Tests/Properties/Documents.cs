@@ -30,10 +30,17 @@ internal static class Documents
 
     private static readonly Gen<string> Space = Gen.OneOfConst(" ", "  ", "\t", " ");
 
+    /// <summary>A time as a date-time ends: to the minute or the second, local or with an offset (LANGUAGE.md §2).</summary>
+    internal static readonly Gen<string> Time = Gen.Select(
+        Gen.Int[0, 23], Gen.Int[0, 59], Gen.OneOf(Gen.Const(string.Empty), Gen.Int[0, 59].Select(s => $":{s:00}")),
+        Gen.OneOf(Gen.Const(string.Empty), Gen.Const("Z"), Gen.Select(Gen.OneOfConst('+', '-'), Gen.Int[0, 13], Gen.OneOfConst(0, 30, 45), (sign, h, m) => $"{sign}{h:00}:{m:00}").Where(o => o[1..] != "00:00")),
+        (h, m, s, offset) => $"{h:00}:{m:00}{s}{offset}");
+
     private static readonly Gen<string> Date = Gen.OneOf(
         Gen.Int[1900, 2030].Select(y => y.ToString("0000")),
         Gen.Select(Gen.Int[1900, 2030], Gen.Int[1, 12], (y, m) => $"{y:0000}-{m:00}"),
-        Gen.Select(Gen.Int[1900, 2030], Gen.Int[1, 12], Gen.Int[1, 28], (y, m, d) => $"{y:0000}-{m:00}-{d:00}"));
+        Gen.Select(Gen.Int[1900, 2030], Gen.Int[1, 12], Gen.Int[1, 28], (y, m, d) => $"{y:0000}-{m:00}-{d:00}"),
+        Gen.Select(Gen.Int[1900, 2030], Gen.Int[1, 12], Gen.Int[1, 28], Time, (y, m, d, t) => $"{y:0000}-{m:00}-{d:00}T{t}"));
 
     /// <summary>A field as (text, is it a text block), so that layouts can place it.</summary>
     private static Gen<string> Content(string name) => Gen.OneOf(
