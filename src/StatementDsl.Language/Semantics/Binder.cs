@@ -390,6 +390,12 @@ public static class Binder
 
         private void CheckEntity(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax)
         {
+            if (syntax.HasSkippedText)
+            {
+                // What is missing may be what did not parse: the syntax error is the one diagnostic.
+                return;
+            }
+
             var name = DeclarationKinds.Keyword(entity.Kind);
             var label = entity.Id ?? syntax.Identifier?.ValueText ?? "(no id)";
             switch (entity.Kind)

@@ -448,12 +448,39 @@ public sealed class Lexer
 
         if (!terminated)
         {
+            GiveBackClosers(start, value);
             diagnostics.Report(Rules.UnterminatedString, TextSpan.FromBounds(start, position));
         }
 
         var content = CheckStringLength(start, value.ToString());
         Bidi.CheckBalanced(content, start + 1, diagnostics, text);
-        return Make(TokenKind.String, start, content);
+        var token = Make(TokenKind.String, start, content);
+        return terminated ? token : new Token(token.Kind, token.Span, token.Value, token.LeadingTrivia) { IsUnterminated = true };
+    }
+
+    /// <summary>
+    /// A string left open at the end of its line does not own the <c>}</c> and <c>]</c> that end the
+    /// line: they close what the author opened before the string, so they are read as tokens again and
+    /// the declaration closes where it was meant to, with STMT0002 the only diagnostic.
+    /// </summary>
+    private void GiveBackClosers(int start, StringBuilder value)
+    {
+        var end = position;
+        var firstCloser = -1;
+        for (var cut = end; cut > start + 1 && text[cut - 1] is ' ' or '\t' or '}' or ']' && text[cut - 2] != '\\'; cut--)
+        {
+            if (text[cut - 1] is '}' or ']')
+            {
+                firstCloser = cut - 1;
+            }
+        }
+
+        if (firstCloser >= 0)
+        {
+            // The run holds only spaces, tabs and closers, each appended to the value as one character.
+            value.Length = Math.Max(0, value.Length - (end - firstCloser));
+            position = firstCloser;
+        }
     }
 
     private string CheckStringLength(int start, string content)

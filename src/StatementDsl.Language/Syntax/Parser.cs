@@ -137,20 +137,24 @@ public sealed class Parser
         }
 
         var members = new List<MemberSyntax>();
+        var skippedMembers = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var token = Current;
             if (token.Kind == TokenKind.CloseBrace)
             {
-                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Advance());
+                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Advance()) { HasSkippedText = skippedMembers };
             }
 
             if (token.Kind == TokenKind.EndOfFile || (StartsDeclaration() && IsSiblingOf(kindToken)))
             {
                 ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier is null ? string.Empty : " " + identifier.Text, "' (line ",
                     file.GetPosition(kindToken.Span.Start).Line.ToString(CultureInfo.InvariantCulture), ")"));
-                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Token.Missing(TokenKind.CloseBrace, Previous.Span.End));
+                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Token.Missing(TokenKind.CloseBrace, Previous.Span.End))
+                {
+                    HasSkippedText = skippedMembers,
+                };
             }
 
             if (token.Kind == TokenKind.Identifier)
@@ -170,6 +174,7 @@ public sealed class Parser
             }
 
             ReportUnexpected("a field ('name: value'), a nested declaration or '}'");
+            skippedMembers = true;
             do
             {
                 index++;
@@ -242,6 +247,14 @@ public sealed class Parser
         if (token.Kind == TokenKind.OpenBracket)
         {
             return ParseList(fieldName, depth + 1);
+        }
+
+        if (token.Kind == TokenKind.Colon && (StartsValue(Peek(1).Kind) || Peek(1).Kind == TokenKind.Identifier))
+        {
+            // A stray second ':' ('name: : "x"'): one diagnostic at it, and the value after it still binds.
+            ReportUnexpected(string.Concat("a value for '", fieldName.Text, "'"));
+            index++;
+            return ParseValue(fieldName, depth);
         }
 
         ReportMissing(string.Concat("a value for '", fieldName.Text, "'"));
@@ -336,7 +349,7 @@ public sealed class Parser
     /// <summary>A token the parser expected is absent: report at the end of the token before it, where the user looks.</summary>
     private void ReportMissing(string expected)
     {
-        if (endAlreadyReported && Current.Kind == TokenKind.EndOfFile)
+        if ((endAlreadyReported && Current.Kind == TokenKind.EndOfFile) || (index > 0 && Previous.IsUnterminated))
         {
             return;
         }

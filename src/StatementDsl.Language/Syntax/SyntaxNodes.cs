@@ -64,6 +64,12 @@ public sealed class DeclarationSyntax : MemberSyntax
 
     /// <summary>Where diagnostics about the declaration as a whole go: its id, else its kind word.</summary>
     public TextSpan NameSpan => Identifier is { IsMissing: false } id ? id.Span : KindToken.Span;
+
+    /// <summary>
+    /// Whether the parser skipped text among the members (reported once, STMT0004): a required field
+    /// may be what the author wrote there, so the binder does not also report it missing.
+    /// </summary>
+    public bool HasSkippedText { get; init; }
 }
 
 /// <summary><c>name[@tag]: value</c>.</summary>

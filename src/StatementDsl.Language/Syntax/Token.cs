@@ -112,6 +112,9 @@ public sealed class Token
 
     public bool IsMissing { get; }
 
+    /// <summary>A string the author left open (STMT0002): what the parser then misses right after it is part of the same mistake.</summary>
+    internal bool IsUnterminated { get; init; }
+
     /// <summary>The identifier's normalized name, or the raw text for other tokens.</summary>
     public string ValueText => Value as string ?? Text;
 

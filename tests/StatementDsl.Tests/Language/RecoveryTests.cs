@@ -71,4 +71,30 @@ public class RecoveryTests
         Assert.Contains(file.EndOfFile.LeadingTrivia, t => t.Kind == TriviaKind.Skipped && t.Span == new TextSpan(23, 3));
         Assert.Equal("###", file.Source.Text.Substring(23, 3));
     }
+
+    /// <summary>Each recovery path of the parser: one mistake, exactly one diagnostic, and the declarations after it still bind.</summary>
+    [Theory]
+    [InlineData("person a { name: \"x }\nperson b { name: \"y\" }", "STMT0002(1,18)")]
+    [InlineData("person a {\n  name: \"x\n}\nperson b { name: \"y\" }", "STMT0002(2,9)")]
+    [InlineData("org o { name: \"o\" }\nmeeting m { date: 2016  agenda: [\"a\", \"b }\nperson b { name: \"y\" }", "STMT0002(2,39)")]
+    [InlineData("person b { name: \"y\" }\nmeeting m { date: 2016\n  speech s { by: b  quote: \"\"\"\n    never closed\n  }\n}", "STMT0003(3,28)")]
+    [InlineData("org o { name: \"o\" }\nmeeting m { date: 2016  convened_by: [o\n}\nperson b { name: \"y\" }", "STMT0004(2,40)")]
+    [InlineData("person a { name: : \"x\" }\nperson b { name: \"y\" }", "STMT0004(1,18)")]
+    [InlineData("person a { : \"x\" }\nperson b { name: \"y\" }", "STMT0004(1,12)")]
+    [InlineData("person a { name \"x\" }\nperson b { name: \"y\" }", "STMT0004(1,16)")]
+    public void One_mistake_gives_exactly_one_diagnostic(string text, string expected)
+    {
+        var compilation = TestText.Compile(text);
+        Assert.Equal(new[] { expected }, TestText.Format(compilation.Diagnostics));
+        Assert.Contains(compilation.Files[0].Entities, e => e.Id == "b");
+    }
+
+    [Fact]
+    public void An_unterminated_string_keeps_its_text_but_not_the_closing_brace()
+    {
+        var compilation = TestText.Compile("person a { name: \"x  }\nperson b { name: \"y\" }");
+        var name = (StatementDsl.Language.Semantics.TextValue)compilation.EntitiesById["a"].Field("name")!.Value;
+        Assert.Equal("x  ", name.Text);
+        Assert.Equal(new[] { "a", "b" }, compilation.Files[0].Entities.Select(e => e.Id));
+    }
 }
