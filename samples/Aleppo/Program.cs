@@ -19,6 +19,7 @@ Console.WriteLine();
 foreach (var speech in meeting.Speeches)
 {
     Console.WriteLine($"■ {NameOf(speech.Speaker)}{(speech.Label is null ? string.Empty : $" — {Isolate(speech.Label)}")}");
+    Console.WriteLine($"    post that day: {PostOf(speech)}");
     foreach (var walkout in meeting.Events.OfType<Walkout>().Where(w => w.During == speech))
     {
         Console.WriteLine($"    ⇠ walkout during this speech: {string.Join(", ", walkout.By.Select(NameOf))}");
@@ -42,6 +43,7 @@ Console.WriteLine("After the meeting");
 foreach (var statement in Aleppo.Statements.OrderBy(s => s.Date))
 {
     Console.WriteLine($"■ {NameOf(statement.Speaker)} · {statement.Via} · {statement.Date}");
+    Console.WriteLine($"    post that day: {PostOf(statement)}");
     foreach (var passage in statement.Passages)
     {
         Console.WriteLine($"    {Mark(passage.Kind)} {Isolate(passage.Text)}");
@@ -60,13 +62,18 @@ Console.WriteLine($"Direct quotes by speaker: {string.Join("; ", quotes)}");
 
 // The whole archive, every file at once: what an app that indexes or exports all records walks.
 var archive = StatementCatalog.Of(typeof(Program).Assembly);
-Console.WriteLine($"Archive: {archive.Meetings.Count} meeting(s), {archive.Statements.Count} statements, {archive.People.Count} people, {archive.Organizations.Count} organizations");
+Console.WriteLine($"Archive: {archive.Meetings.Count} meeting(s), {archive.Statements.Count} statements, {archive.People.Count} people, {archive.Organizations.Count} organizations, {archive.Memberships.Count} memberships");
 
-var problems = StatementValidator.Validate(new object[] { archive.Meetings, archive.Statements, archive.People, archive.Organizations });
+var problems = StatementValidator.Validate(new object[] { archive.Meetings, archive.Statements, archive.People, archive.Organizations, archive.Memberships });
 Console.WriteLine($"Validation: {(problems.Count == 0 ? "no problems" : string.Join("; ", problems.Select(p => $"{p.Id} {p.Message}")))}");
 
 static string NameOf(Actor? actor) =>
     actor is null ? "(speaker not recorded)" : $"{actor.Names.FirstOrDefault(n => n.Language == "en")?.Value ?? actor.Id} ({Isolate(actor.Name?.Value)})";
+
+// The membership covering the utterance's date: the post its speaker held then, with its dates.
+static string PostOf(Utterance utterance) => utterance.SpeakerMembership is { } post
+    ? $"{post.Role} ({post.From?.ToString() ?? "…"} – {post.Until?.ToString() ?? "…"})"
+    : utterance.Speaker is Person ? "(no membership recorded for that date)" : "(spoken for a state)";
 
 static string English(string? arabic, Declaration declaration) =>
     declaration.LocalizedFields.FirstOrDefault(f => f.Text.Language == "en")?.Text.Value ?? arabic ?? string.Empty;

@@ -82,6 +82,9 @@ internal readonly struct DateSpan
         return Start - shift >= outer.Start - outerShift && End - shift <= outer.End - outerShift;
     }
 
+    /// <summary>True when this span ends before <paramref name="other"/> begins (an <c>until</c> before its <c>from</c>, STMT1015).</summary>
+    public bool EndsBefore(DateSpan other) => End - ShiftTo(other) <= other.Start - other.ShiftTo(this);
+
     /// <summary>
     /// True when the span from the start of <paramref name="from"/> to the end of <paramref name="until"/>
     /// (an open end unbounded) shares a moment with <paramref name="date"/>: a membership covering a date (§4).

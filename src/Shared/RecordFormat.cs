@@ -42,6 +42,7 @@ internal static class RecordFormat
     public const char WalkoutKind = 'W';
     public const char VoteKind = 'V';
     public const char EventKind = 'E';
+    public const char MembershipKind = 'B';
 
     /// <summary>Every field name of the language (LANGUAGE.md §4); a field is written as its index here. Append only.</summary>
     public static readonly string[] FieldNames =
@@ -49,6 +50,6 @@ internal static class RecordFormat
         "name", "quote", "paraphrase", "note", "by", "date", "as", "language", "via", "to", "role", "for", "kind", "country",
         "title", "body", "convened_by", "during", "time", "alias", "parent", "abbr", "wikidata", "source", "published",
         "translated_from", "status", "number", "start", "end", "timezone", "place", "chair", "agenda", "record",
-        "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type",
+        "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type", "person", "org", "from", "until",
     ];
 }

@@ -32,6 +32,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CSharpNameClash = Create("STMT1012", "Semantics", DiagnosticSeverity.Error, Rules.CSharpNameClash);
     public static readonly DiagnosticDescriptor RepeatedField = Create("STMT1013", "Semantics", DiagnosticSeverity.Warning, Rules.RepeatedField);
     public static readonly DiagnosticDescriptor MisplacedDeclaration = Create("STMT1014", "Semantics", DiagnosticSeverity.Error, Rules.MisplacedDeclaration);
+    public static readonly DiagnosticDescriptor MembershipEndsBeforeStart = Create("STMT1015", "Semantics", DiagnosticSeverity.Error, Rules.MembershipEndsBeforeStart);
+    public static readonly DiagnosticDescriptor SpeakingForOrgWithoutMembership = Create("STMT1016", "Semantics", DiagnosticSeverity.Warning, Rules.SpeakingForOrgWithoutMembership);
     public static readonly DiagnosticDescriptor LimitExceeded = Create("STMT9001", "Limits", DiagnosticSeverity.Error, Rules.LimitExceeded);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
@@ -57,6 +59,8 @@ internal static class DiagnosticDescriptors
         CSharpNameClash,
         RepeatedField,
         MisplacedDeclaration,
+        MembershipEndsBeforeStart,
+        SpeakingForOrgWithoutMembership,
         LimitExceeded,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 

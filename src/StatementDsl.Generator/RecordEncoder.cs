@@ -135,6 +135,7 @@ internal static class RecordEncoder
         DeclarationKind.Statement => RecordFormat.StatementKind,
         DeclarationKind.Walkout => RecordFormat.WalkoutKind,
         DeclarationKind.Vote => RecordFormat.VoteKind,
+        DeclarationKind.Membership => RecordFormat.MembershipKind,
         _ => RecordFormat.EventKind,
     };
 }

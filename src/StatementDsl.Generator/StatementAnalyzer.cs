@@ -30,7 +30,7 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
             }
 
             var cancellationToken = start.CancellationToken;
-            var compilation = new Lazy<IReadOnlyDictionary<string, BoundFile>>(() => BindAll(files, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var compilation = new Lazy<IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>>>(() => BindAll(files, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             var editorConfig = new Lazy<EditorConfigSeverities>(
                 () => EditorConfigSeverities.Parse(start.Options.AdditionalFiles
                     .Where(f => EditorConfigSeverities.IsEditorConfig(f.Path))
@@ -39,13 +39,13 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
             start.RegisterAdditionalFileAction(fileContext =>
             {
                 if (!StatementGenerator.IsStatementFile(fileContext.AdditionalFile.Path)
-                    || !compilation.Value.TryGetValue(fileContext.AdditionalFile.Path, out var bound))
+                    || !compilation.Value.TryGetValue(fileContext.AdditionalFile.Path, out var diagnostics))
                 {
                     return;
                 }
 
                 var options = editorConfig.Value.For(fileContext.AdditionalFile.Path);
-                foreach (var diagnostic in bound.Diagnostics)
+                foreach (var diagnostic in diagnostics)
                 {
                     fileContext.CancellationToken.ThrowIfCancellationRequested();
                     var descriptor = DiagnosticDescriptors.For(diagnostic.Rule);
@@ -112,15 +112,16 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
             new LinePosition(location.Start.Line - 1, location.Start.Column - 1),
             new LinePosition(location.End.Line - 1, location.End.Column - 1)));
 
-    private static IReadOnlyDictionary<string, BoundFile> BindAll(AdditionalText[] files, CancellationToken cancellationToken)
+    /// <summary>Each file's diagnostics, the cross-file rules' included.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>> BindAll(AdditionalText[] files, CancellationToken cancellationToken)
     {
         var bound = Binder.ParseAndBind(
             files.Select(f => new StatementDsl.Language.Text.SourceFile(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty)),
             cancellationToken);
-        var byPath = new Dictionary<string, BoundFile>(StringComparer.Ordinal);
+        var byPath = new Dictionary<string, IReadOnlyList<LanguageDiagnostic>>(StringComparer.Ordinal);
         foreach (var file in bound.Files)
         {
-            byPath[file.Path] = file;
+            byPath[file.Path] = bound.DiagnosticsOf(file);
         }
 
         return byPath;

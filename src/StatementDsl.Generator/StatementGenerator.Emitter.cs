@@ -33,6 +33,7 @@ public sealed partial class StatementGenerator
         WriteList(writer, "Organization", "Organizations", "organizations");
         WriteList(writer, "Meeting", "Meetings", "meetings");
         WriteList(writer, "Statement", "Statements", "top-level statements");
+        WriteList(writer, "Membership", "Memberships", "memberships, top-level or inside their person,");
         foreach (var property in file.Properties.Where(p => options.NestedIdProperties || !p.Nested))
         {
             writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (line "

@@ -55,6 +55,7 @@ internal static class StatementParsing
         DeclarationKind.Statement => "Statement",
         DeclarationKind.Walkout => "Walkout",
         DeclarationKind.Vote => "Vote",
+        DeclarationKind.Membership => "Membership",
         _ => "Incident",
     };
 }

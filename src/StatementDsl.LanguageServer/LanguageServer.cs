@@ -25,6 +25,9 @@ public sealed class LanguageServer
     /// <summary>The bound file each publication came from: an unchanged file (same object) needs no new comparison.</summary>
     private readonly Dictionary<string, Language.Semantics.BoundFile> publishedFrom = new(StringComparer.Ordinal);
 
+    /// <summary>The files last published with a diagnostic of a cross-file rule: they are published again whatever else changed.</summary>
+    private readonly HashSet<string> publishedCrossFile = new(StringComparer.Ordinal);
+
     /// <summary>Documents the editor changed since the last publication: they always get a fresh set, even an unchanged one.</summary>
     private readonly HashSet<string> edited = new(StringComparer.Ordinal);
     private readonly TimeSpan debounce;
@@ -283,13 +286,27 @@ public sealed class LanguageServer
             {
                 var uri = Protocol.UriOf(file.Path);
                 current.Add(uri);
-                if (publishedFrom.TryGetValue(uri, out var previousFile) && ReferenceEquals(previousFile, file) && !edited.Contains(uri))
+                var fileDiagnostics = compilation.DiagnosticsOf(file);
+
+                // A file bound as before has the same diagnostics, unless a cross-file rule (STMT1016) reports on it now or did before.
+                var crossFile = !ReferenceEquals(fileDiagnostics, file.Diagnostics);
+                if (publishedFrom.TryGetValue(uri, out var previousFile) && ReferenceEquals(previousFile, file) && !edited.Contains(uri)
+                    && !crossFile && !publishedCrossFile.Contains(uri))
                 {
                     continue;
                 }
 
                 publishedFrom[uri] = file;
-                var diagnostics = new JsonArray(file.Diagnostics.Select(d => (JsonNode)Features.ToLsp(workspace.SyntaxOf(file).Source, d)).ToArray());
+                if (crossFile)
+                {
+                    publishedCrossFile.Add(uri);
+                }
+                else
+                {
+                    publishedCrossFile.Remove(uri);
+                }
+
+                var diagnostics = new JsonArray(fileDiagnostics.Select(d => (JsonNode)Features.ToLsp(workspace.SyntaxOf(file).Source, d)).ToArray());
                 var text = diagnostics.ToJsonString();
                 if (!published.TryGetValue(uri, out var previous) || previous != text || edited.Contains(uri))
                 {
@@ -303,6 +320,7 @@ public sealed class LanguageServer
             {
                 published.Remove(gone);
                 publishedFrom.Remove(gone);
+                publishedCrossFile.Remove(gone);
                 changed.Add((gone, []));
             }
         }

@@ -63,6 +63,9 @@ public abstract class Declaration
         return (T?)value;
     }
 
+    /// <summary>The store a generated record was read from; null for a record built in C#.</summary>
+    private protected RecordStore? Store => source?.Store;
+
     /// <summary>The passages of a generated utterance, decoded now; none for a record built in C#.</summary>
     private protected IReadOnlyList<Passage> ReadPassages() => source?.Passages(index) ?? [];
 
@@ -133,6 +136,31 @@ public sealed class Person : Actor
     public string? Country { get => Fields<PersonFields>().Country; init => Init<PersonFields>().Country = value; }
 
     public string? Wikidata { get => Fields<PersonFields>().Wikidata; init => Init<PersonFields>().Wikidata = value; }
+
+    /// <summary>
+    /// Every membership of the person, from any file of the compilation (nested in the person or at the
+    /// top of a file), ordered by <see cref="Membership.From"/>, those without one first, file order on ties.
+    /// </summary>
+    public IReadOnlyList<Membership> Memberships
+    {
+        get => Fields<PersonFields>() is var fields && fields.Memberships is { } memberships ? memberships : fields.Memberships = Store?.MembershipsOf(this) ?? [];
+        init => Init<PersonFields>().Memberships = Membership.OrderedByFrom(value);
+    }
+
+    /// <summary>The memberships that cover <paramref name="date"/> (<see cref="Membership.Covers"/>), in the order of <see cref="Memberships"/>.</summary>
+    public IReadOnlyList<Membership> MembershipsOn(PartialDate date)
+    {
+        List<Membership>? covering = null;
+        foreach (var membership in Memberships)
+        {
+            if (membership.Covers(date))
+            {
+                (covering ??= []).Add(membership);
+            }
+        }
+
+        return covering ?? (IReadOnlyList<Membership>)[];
+    }
 
     private protected override RecordFields CreateFields() => new PersonFields();
 }
@@ -217,6 +245,16 @@ public abstract class Utterance : Declaration
 
     public Actor? To { get => Follow<Actor>(ref Fields<UtteranceFields>().To); init => Init<UtteranceFields>().To = value; }
 
+    /// <summary>The org the speaker spoke for (<c>on_behalf_of</c>).</summary>
+    public Organization? OnBehalfOf { get => Follow<Organization>(ref Fields<UtteranceFields>().OnBehalfOf); init => Init<UtteranceFields>().OnBehalfOf = value; }
+
+    /// <summary>
+    /// The speaker's membership that covers the utterance's date, the post they spoke in (LANGUAGE.md §4):
+    /// among those in <see cref="OnBehalfOf"/> or an org under it when given, else among all, the one
+    /// with the latest <c>from</c>, the first in file order on a tie; null when none covers the date.
+    /// </summary>
+    public Membership? SpeakerMembership => Speaker is Person person && Date is { } date ? Membership.PostOn(person, date, OnBehalfOf) : null;
+
     /// <summary>Quotes, paraphrases and notes in file order; a generated utterance's are decoded on first read, most of a file's text.</summary>
     public IReadOnlyList<Passage> Passages
     {
@@ -230,8 +268,6 @@ public sealed class Speech : Utterance
     public Meeting? Meeting { get => Follow<Meeting>(ref Fields<SpeechFields>().Meeting); init => Init<SpeechFields>().Meeting = value; }
 
     public override PartialDate? Date { get => base.Date ?? Meeting?.Date; init => base.Date = value; }
-
-    public Organization? OnBehalfOf { get => Follow<Organization>(ref Fields<SpeechFields>().OnBehalfOf); init => Init<SpeechFields>().OnBehalfOf = value; }
 
     public SpeechMode? Via { get => Fields<SpeechFields>().Via; init => Init<SpeechFields>().Via = value; }
 
@@ -303,6 +339,69 @@ public sealed class Incident : MeetingEvent
     public Speech? During { get => Follow<Speech>(ref Fields<IncidentFields>().During); init => Init<IncidentFields>().During = value; }
 
     private protected override RecordFields CreateFields() => new IncidentFields();
+}
+
+/// <summary>A role or affiliation over time (Popolo Membership): who held which post in which org, from when until when.</summary>
+public sealed class Membership : Declaration
+{
+    public Person? Person { get => Follow<Person>(ref Fields<MembershipFields>().Person); init => Init<MembershipFields>().Person = value; }
+
+    public Organization? Organization { get => Follow<Organization>(ref Fields<MembershipFields>().Organization); init => Init<MembershipFields>().Organization = value; }
+
+    /// <summary>The post as printed ("Permanent Representative").</summary>
+    public string? Role { get => Fields<MembershipFields>().Role; init => Init<MembershipFields>().Role = value; }
+
+    public PartialDate? From { get => Fields<MembershipFields>().From; init => Init<MembershipFields>().From = value; }
+
+    public PartialDate? Until { get => Fields<MembershipFields>().Until; init => Init<MembershipFields>().Until = value; }
+
+    public string? Note { get => Fields<MembershipFields>().Note; init => Init<MembershipFields>().Note = value; }
+
+    /// <summary>
+    /// True when the membership, from the start of <see cref="From"/> to the end of <see cref="Until"/>
+    /// (an open end unbounded), shares a moment with <paramref name="date"/>: <c>until: 2018-08</c> covers
+    /// 2018-08-31, and a membership from March 2016 covers a statement dated only <c>2016</c>.
+    /// </summary>
+    public bool Covers(PartialDate date) => Dates.DateSpan.Covers(From?.Span, Until?.Span, date.Span);
+
+    /// <summary>Whether the membership is in <paramref name="organization"/> or an org whose parent chain leads to it; a cycle ends the walk.</summary>
+    public bool IsIn(Organization organization)
+    {
+        var visited = new HashSet<Organization>(ReferenceEqualityComparer.Instance);
+        for (var current = Organization; current is not null && visited.Add(current); current = current.Parent)
+        {
+            if (ReferenceEquals(current, organization))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The post a person held on a date, as <see cref="Utterance.SpeakerMembership"/> defines it.</summary>
+    internal static Membership? PostOn(Person person, PartialDate date, Organization? onBehalfOf)
+    {
+        Membership? post = null;
+        foreach (var membership in person.Memberships)
+        {
+            if (membership.Covers(date) && (onBehalfOf is null || membership.IsIn(onBehalfOf))
+                && (post is null || (membership.From is { } from && (post.From is not { } best || from > best))))
+            {
+                post = membership;
+            }
+        }
+
+        return post;
+    }
+
+    /// <summary>Sorted by <see cref="From"/>, those without one first; a stable sort keeps file order on ties.</summary>
+    internal static Membership[] OrderedByFrom(IEnumerable<Membership> memberships) =>
+        memberships.OrderBy(m => m.From.HasValue).ThenBy(m => m.From ?? default).ToArray();
+
+    public override string ToString() => base.ToString() + (Role is null ? string.Empty : " (" + Role + ")");
+
+    private protected override RecordFields CreateFields() => new MembershipFields();
 }
 
 /// <summary>File-level metadata.</summary>

@@ -32,6 +32,9 @@ public sealed class StatementCatalog
     /// <summary>Top-level statements (speeches are in <see cref="Meeting.Speeches"/>).</summary>
     public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
+    /// <summary>Every membership, top-level or inside its person.</summary>
+    public IReadOnlyList<Membership> Memberships => GetLists().Memberships;
+
     /// <summary>The catalog of the records compiled into <paramref name="assembly"/>; empty when it has none.</summary>
     public static StatementCatalog Of(Assembly assembly) => RecordStore.For(assembly).Catalog;
 
@@ -71,6 +74,7 @@ public sealed class StatementCatalog
                 Organizations.AddRange(file.Organizations);
                 Meetings.AddRange(file.Meetings);
                 Statements.AddRange(file.Statements);
+                Memberships.AddRange(file.Memberships);
             }
         }
 
@@ -83,5 +87,7 @@ public sealed class StatementCatalog
         public readonly List<Meeting> Meetings = [];
 
         public readonly List<Statement> Statements = [];
+
+        public readonly List<Membership> Memberships = [];
     }
 }

@@ -73,7 +73,32 @@ public static class StatementValidator
                 }
 
                 break;
+            case Membership membership:
+                if (membership.Person is null)
+                {
+                    Report(problems, Rules.MissingRequiredField, membership, Rules.MissingRequiredField.Format("membership", Label(membership), "person"));
+                }
+
+                if (membership.Organization is null)
+                {
+                    Report(problems, Rules.MissingRequiredField, membership, Rules.MissingRequiredField.Format("membership", Label(membership), "org"));
+                }
+
+                if (membership.From is PartialDate from && membership.Until is PartialDate until && until.Span.EndsBefore(from.Span))
+                {
+                    Report(problems, Rules.MembershipEndsBeforeStart, membership, Rules.MembershipEndsBeforeStart.Format(Label(membership), until, from));
+                }
+
+                break;
             case Actor actor:
+                if (actor is Person withMemberships)
+                {
+                    foreach (var membership in withMemberships.Memberships)
+                    {
+                        Visit(membership, problems, seen);
+                    }
+                }
+
                 if (string.IsNullOrWhiteSpace(actor.Name?.Value))
                 {
                     Report(problems, Rules.MissingRequiredField, actor, Rules.MissingRequiredField.Format(actor is Person ? "person" : "org", Label(actor), "name"));
@@ -113,6 +138,14 @@ public static class StatementValidator
         if (utterance.Speaker is null)
         {
             Report(problems, Rules.MissingSpeaker, utterance, Rules.MissingSpeaker.Format(kind, Label(utterance)));
+        }
+
+        if (utterance is { Speaker: Person { Memberships.Count: > 0 } person, OnBehalfOf: { } organization, Date: PartialDate date }
+            && !person.Memberships.Any(m => m.Covers(date) && m.IsIn(organization)))
+        {
+            Report(problems, Rules.SpeakingForOrgWithoutMembership, utterance, Rules.SpeakingForOrgWithoutMembership.Format(
+                kind == "speech" ? "Speech" : "Statement", Label(utterance), organization.Id ?? organization.Name?.Value, date, person.Id ?? person.Name?.Value,
+                "; its memberships: " + string.Join(", ", person.Memberships.Take(3).Select(m => $"{m.Organization?.Id ?? "?"} ({m.From?.ToString() ?? "…"} – {m.Until?.ToString() ?? "…"})"))));
         }
     }
 

@@ -111,6 +111,16 @@ public static class Rules
         "{0}",
         "Speeches, walkouts, votes and events belong inside a meeting; the other kinds stand at the top of a file.");
 
+    public static readonly DiagnosticRule MembershipEndsBeforeStart = new(
+        "STMT1015", Severity.Error, Semantics, "Membership ends before it starts",
+        "Membership '{0}' ends ({1}) before it starts ({2}): 'until' must not come before 'from'",
+        "A membership's 'until' lies before its 'from', so it covers no date. One of the two dates is wrong.");
+
+    public static readonly DiagnosticRule SpeakingForOrgWithoutMembership = new(
+        "STMT1016", Severity.Warning, Semantics, "Speaking for an org without a membership then",
+        "{0} '{1}' is on behalf of '{2}' on {3}, but no membership of '{4}' in '{2}' (or an org under it) covers that date{5}",
+        "The speaker has memberships, yet none in the org the utterance is on behalf of (or an org whose parent chain leads to it) covers the utterance's date.");
+
     public static readonly DiagnosticRule LimitExceeded = new(
         "STMT9001", Severity.Error, "Limits", "Input over a documented limit",
         "{0}",
@@ -122,6 +132,7 @@ public static class Rules
         UnexpectedCharacter, UnterminatedString, UnterminatedTextBlock, Expected, MalformedLiteral, InvalidEscape,
         InvalidEncoding, MissingSpeaker, MissingDate, UnknownReference, DuplicateId, ImpossibleDate,
         WrongReferenceKind, UnknownField, WrongValueType, SpeechOutsideMeetingDate, MissingRequiredField,
-        BidiControl, CSharpNameClash, RepeatedField, MisplacedDeclaration, LimitExceeded,
+        BidiControl, CSharpNameClash, RepeatedField, MisplacedDeclaration, MembershipEndsBeforeStart,
+        SpeakingForOrgWithoutMembership, LimitExceeded,
     };
 }

@@ -82,7 +82,7 @@ public static class Binder
         new FileBinder(file, declarations, cancellationToken).Bind().Resolve(table);
 
     /// <summary>A declaration with a known kind, where it stands, and why it may not stand there.</summary>
-    internal readonly record struct Placement(DeclarationSyntax Declaration, DeclarationSyntax? Meeting, string? Problem, bool InsideMisplaced);
+    internal readonly record struct Placement(DeclarationSyntax Declaration, DeclarationSyntax? Meeting, string? Problem, bool InsideMisplaced, DeclarationSyntax? Person);
 
     /// <summary>Every declaration of a known kind in file order, each with its placement checked (STMT1014).</summary>
     internal static IEnumerable<Placement> Placements(SyntaxFile file)
@@ -117,6 +117,10 @@ public static class Binder
                         transcriptSeen = true;
                     }
                 }
+                else if (parent.Kind == DeclarationKind.Person && kind == DeclarationKind.Membership)
+                {
+                    // A person's own memberships: the person is implied (LANGUAGE.md §4).
+                }
                 else if (parent.Kind != DeclarationKind.Meeting || !DeclarationKinds.BelongsInMeeting(kind))
                 {
                     problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", parent.KindToken.Text,
@@ -124,7 +128,8 @@ public static class Binder
                 }
             }
 
-            yield return new Placement(declaration, parent?.Kind == DeclarationKind.Meeting ? parent : null, problem, insideMisplaced);
+            yield return new Placement(declaration, parent?.Kind == DeclarationKind.Meeting ? parent : null, problem, insideMisplaced,
+                parent?.Kind == DeclarationKind.Person ? parent : null);
             for (var i = declaration.Members.Count - 1; i >= 0; i--)
             {
                 if (declaration.Members[i] is DeclarationSyntax child)
@@ -163,7 +168,7 @@ public static class Binder
             this.cancellationToken = cancellationToken;
             diagnostics = new DiagnosticBag(file.Source);
             checks = new DiagnosticBag(file.Source);
-            bound = new BoundFile(file.Source.Path, declarations.ClassName);
+            bound = new BoundFile(file.Source.Path, declarations.ClassName, file.Source.Lines);
         }
 
         /// <summary>Binds what the file decides alone; ids and references wait for every file's ids (<see cref="UnresolvedFile.Resolve"/>).</summary>
@@ -206,6 +211,12 @@ public static class Binder
                 }
 
                 BindFields(entity, declaration);
+                if (placement.Person is { Identifier: { IsMissing: false } person } && !Writes(declaration, "person"))
+                {
+                    entity.Add(new BoundField(DeclarationKinds.FindField(DeclarationKind.Membership, "person")!, null, person.Span,
+                        new UnresolvedReference(person.ValueText, person.Span)));
+                }
+
                 bound.Entities.Add(entity);
                 declared.Add((entity, declaration, placement.Meeting));
             }
@@ -411,11 +422,16 @@ public static class Binder
                 case DeclarationKind.Meeting when !Writes(syntax, "date"):
                     checks.Report(Rules.MissingDate, entity.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                     break;
+                case DeclarationKind.Membership when entity.Field("from")?.Value is DateValue { Date: var from } && entity.Field("until") is { Value: DateValue { Date: var until } } untilField
+                    && until.EndsBefore(from):
+                    checks.Report(Rules.MembershipEndsBeforeStart, untilField.ValueSpan, label, until, from);
+                    break;
             }
 
             foreach (var spec in DeclarationKinds.Fields(entity.Kind))
             {
-                var covered = spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting;
+                var covered = (spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting)
+                    || (spec.Name == "person" && entity.Field("person") is not null);
                 if (spec.Required && !covered && !Writes(syntax, spec.Name))
                 {
                     checks.Report(Rules.MissingRequiredField, entity.NameSpan, name, label, spec.Name);

@@ -157,11 +157,15 @@ public sealed class BoundEntity
 /// <summary>One file of a compilation after binding.</summary>
 public sealed class BoundFile
 {
-    internal BoundFile(string path, string className)
+    internal BoundFile(string path, string className, LineMap lines)
     {
         Path = path;
         ClassName = className;
+        Lines = lines;
     }
+
+    /// <summary>Lines and columns of the file, for the rules checked once every file is bound (<see cref="CrossFileRules"/>).</summary>
+    internal LineMap Lines { get; }
 
     /// <summary>The path as the caller gave it; the file's syntax is the caller's to keep or drop.</summary>
     public string Path { get; }
@@ -174,7 +178,10 @@ public sealed class BoundFile
     /// <summary>Every bound entity of the file in file order, nested ones after their meeting.</summary>
     public List<BoundEntity> Entities { get; } = new();
 
-    /// <summary>Syntax and semantic diagnostics of the file, in position order.</summary>
+    /// <summary>
+    /// Syntax and semantic diagnostics that the file decides with the ids of the others, in position
+    /// order; the rules that need other files' records too (STMT1016) are in <see cref="BoundCompilation.DiagnosticsOf"/>.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; internal set; } = Array.Empty<Diagnostic>();
 }
 
@@ -182,6 +189,7 @@ public sealed class BoundFile
 public sealed class BoundCompilation
 {
     private readonly Lazy<IReadOnlyDictionary<string, BoundEntity>> entitiesById;
+    private readonly Lazy<IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>>> crossFileDiagnostics;
 
     private BoundCompilation(IReadOnlyList<BoundFile> files)
     {
@@ -199,6 +207,7 @@ public sealed class BoundCompilation
 
             return byId;
         });
+        crossFileDiagnostics = new Lazy<IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>>>(() => CrossFileRules.Check(this));
     }
 
     public IReadOnlyList<BoundFile> Files { get; }
@@ -210,5 +219,12 @@ public sealed class BoundCompilation
     public static BoundCompilation Compose(IEnumerable<BoundFile> files) =>
         new(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
 
-    public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(f => f.Diagnostics);
+    /// <summary>Every diagnostic of every file, each file's in position order.</summary>
+    public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(DiagnosticsOf);
+
+    /// <summary>The file's own diagnostics with those of the cross-file rules, in position order.</summary>
+    public IReadOnlyList<Diagnostic> DiagnosticsOf(BoundFile file) =>
+        crossFileDiagnostics.Value.TryGetValue(file, out var more)
+            ? file.Diagnostics.Concat(more).OrderBy(d => d.Location.Span.Start).ToList()
+            : file.Diagnostics;
 }

@@ -7,7 +7,7 @@ namespace StatementDsl.Language.Semantics;
 public static class CSharpNames
 {
     /// <summary>Members every generated file class has; an id may not map to one of them.</summary>
-    public static readonly IReadOnlyList<string> ReservedMembers = new[] { "Transcript", "People", "Organizations", "Meetings", "Statements" };
+    public static readonly IReadOnlyList<string> ReservedMembers = new[] { "Transcript", "People", "Organizations", "Meetings", "Statements", "Memberships" };
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {

@@ -11,6 +11,7 @@ public enum DeclarationKind
     Walkout,
     Vote,
     Event,
+    Membership,
 }
 
 public enum FieldType
@@ -147,6 +148,7 @@ public static class DeclarationKinds
             new FieldSpec("via", FieldType.Enum, enumValues: StatementChannels), new FieldSpec("to", FieldType.Reference, targets: Actors),
             new FieldSpec("place", FieldType.Text), new FieldSpec("url", FieldType.Text), new FieldSpec("reported_by", FieldType.Text),
             new FieldSpec("as", FieldType.Text), new FieldSpec("language", FieldType.LanguageTag),
+            new FieldSpec("on_behalf_of", FieldType.Reference, targets: Orgs),
             Content("quote"), Content("paraphrase"), Content("note"),
         },
         [DeclarationKind.Walkout] = new[]
@@ -160,6 +162,12 @@ public static class DeclarationKinds
             new FieldSpec("against", FieldType.ReferenceList, targets: Actors), new FieldSpec("abstain", FieldType.ReferenceList, targets: Actors),
             new FieldSpec("outcome", FieldType.Enum, enumValues: VoteOutcomes), new FieldSpec("by", FieldType.ReferenceList, targets: Actors),
             new FieldSpec("time", FieldType.TimeOrDateTime), new FieldSpec("note", FieldType.Text),
+        },
+        [DeclarationKind.Membership] = new[]
+        {
+            new FieldSpec("person", FieldType.Reference, required: true, targets: People), new FieldSpec("org", FieldType.Reference, required: true, targets: Orgs),
+            new FieldSpec("role", FieldType.Text), new FieldSpec("from", FieldType.Date), new FieldSpec("until", FieldType.Date),
+            new FieldSpec("note", FieldType.Text),
         },
         [DeclarationKind.Event] = new[]
         {
@@ -180,6 +188,7 @@ public static class DeclarationKinds
         ["walkout"] = DeclarationKind.Walkout,
         ["vote"] = DeclarationKind.Vote,
         ["event"] = DeclarationKind.Event,
+        ["membership"] = DeclarationKind.Membership,
     };
 
     public static string AllNames { get; } = string.Join(", ", ByKeyword.Keys);
@@ -198,6 +207,7 @@ public static class DeclarationKinds
         DeclarationKind.Statement => "statement",
         DeclarationKind.Walkout => "walkout",
         DeclarationKind.Vote => "vote",
+        DeclarationKind.Membership => "membership",
         _ => "event",
     };
 

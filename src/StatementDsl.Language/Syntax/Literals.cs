@@ -85,5 +85,8 @@ public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Ti
     /// <summary>True when the span this date names lies inside the span of <paramref name="outer"/> (STMT1009).</summary>
     public bool IsWithin(DateLiteral outer) => Span.IsWithin(outer.Span);
 
+    /// <summary>True when this date's span ends before <paramref name="start"/>'s begins: an <c>until</c> before its <c>from</c> (STMT1015).</summary>
+    public bool EndsBefore(DateLiteral start) => Span.EndsBefore(start.Span);
+
     public override string ToString() => Time is null ? DateText : DateText + "T" + Time;
 }

@@ -33,6 +33,9 @@ internal sealed class PersonFields : ActorFields
     public string? Country;
     public string? Wikidata;
 
+    /// <summary>Null until asked for: a generated person's are gathered from every file by the store.</summary>
+    public IReadOnlyList<Membership>? Memberships;
+
     public override void Fill(FieldValues values)
     {
         base.Fill(values);
@@ -121,6 +124,7 @@ internal abstract class UtteranceFields : RecordFields
     public string? Label;
     public string? Language;
     public object? To;
+    public object? OnBehalfOf;
 
     /// <summary>Null until read: a generated utterance's passages are decoded on their own, when asked for.</summary>
     public IReadOnlyList<Passage>? Passages;
@@ -133,13 +137,13 @@ internal abstract class UtteranceFields : RecordFields
         Language = values.Text("language");
         Speaker = values.Reference("by");
         To = values.Reference("to");
+        OnBehalfOf = values.Reference("on_behalf_of");
     }
 }
 
 internal sealed class SpeechFields : UtteranceFields
 {
     public object? Meeting;
-    public object? OnBehalfOf;
     public SpeechMode? Via;
     public string? Start;
     public string? End;
@@ -156,7 +160,6 @@ internal sealed class SpeechFields : UtteranceFields
         };
         Start = values.Text("start");
         End = values.Text("end");
-        OnBehalfOf = values.Reference("on_behalf_of");
         Meeting = values.Meeting();
     }
 }
@@ -251,6 +254,27 @@ internal sealed class IncidentFields : MeetingEventFields
         base.Fill(values);
         Type = values.Text("type");
         During = values.Reference("during");
+    }
+}
+
+internal sealed class MembershipFields : RecordFields
+{
+    public object? Person;
+    public object? Organization;
+    public string? Role;
+    public PartialDate? From;
+    public PartialDate? Until;
+    public string? Note;
+
+    public override void Fill(FieldValues values)
+    {
+        base.Fill(values);
+        Role = values.Text("role");
+        From = values.Date("from");
+        Until = values.Date("until");
+        Note = values.Text("note");
+        Person = values.Reference("person");
+        Organization = values.Reference("org");
     }
 }
 

@@ -42,6 +42,8 @@ public sealed class RecordFile
 
     public IReadOnlyList<Statement> Statements => GetLists().Statements;
 
+    public IReadOnlyList<Membership> Memberships => GetLists().Memberships;
+
     internal readonly string Path;
 
     internal readonly RecordStore Store;
@@ -65,6 +67,8 @@ public sealed class RecordFile
     public Vote Vote(int index) => (Vote)Entity(index);
 
     public Incident Incident(int index) => (Incident)Entity(index);
+
+    public Membership Membership(int index) => (Membership)Entity(index);
 
     internal Declaration Entity(int index)
     {
@@ -171,6 +175,7 @@ public sealed class RecordFile
             RecordFormat.StatementKind => new Statement(),
             RecordFormat.WalkoutKind => new Walkout(),
             RecordFormat.VoteKind => new Vote(),
+            RecordFormat.MembershipKind => new Membership(),
             _ => new Incident(),
         };
         record.Attach(id, this, index);
@@ -259,6 +264,7 @@ public sealed class RecordFile
             var organizations = new List<Organization>();
             var meetings = new List<Meeting>();
             var statements = new List<Statement>();
+            var memberships = new List<Membership>();
             for (var i = 0; i < kinds.Length; i++)
             {
                 switch (kinds[i])
@@ -278,6 +284,9 @@ public sealed class RecordFile
                     case RecordFormat.StatementKind:
                         statements.Add((Statement)file.Entity(i));
                         break;
+                    case RecordFormat.MembershipKind:
+                        memberships.Add((Membership)file.Entity(i));
+                        break;
                 }
             }
 
@@ -285,6 +294,7 @@ public sealed class RecordFile
             Organizations = organizations;
             Meetings = meetings;
             Statements = statements;
+            Memberships = memberships;
         }
 
         public readonly Transcript? Transcript;
@@ -296,5 +306,7 @@ public sealed class RecordFile
         public readonly IReadOnlyList<Meeting> Meetings;
 
         public readonly IReadOnlyList<Statement> Statements;
+
+        public readonly IReadOnlyList<Membership> Memberships;
     }
 }

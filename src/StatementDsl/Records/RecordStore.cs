@@ -23,6 +23,7 @@ public sealed class RecordStore
 
     private readonly Dictionary<string, RecordFile> byClass = new(StringComparer.Ordinal);
     private StatementCatalog? catalog;
+    private Dictionary<Person, Membership[]>? membershipsByPerson;
 
     private RecordStore(List<RecordConstant> headers, List<RecordConstant> bodies)
     {
@@ -65,6 +66,40 @@ public sealed class RecordStore
     internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => ReadRegistry(a));
 
     public RecordFile File(string className) => byClass[className];
+
+    /// <summary>The memberships of a person from every file, ordered by <see cref="Membership.From"/> (none first), file order on ties.</summary>
+    internal IReadOnlyList<Membership> MembershipsOf(Person person) =>
+        (membershipsByPerson ?? Interlocked.CompareExchange(ref membershipsByPerson, IndexMemberships(), null) ?? membershipsByPerson)
+            .TryGetValue(person, out var memberships) ? memberships : [];
+
+    /// <summary>Built on the first question about any person: a membership's person is in its body, so every membership is decoded once.</summary>
+    private Dictionary<Person, Membership[]> IndexMemberships()
+    {
+        var byPerson = new Dictionary<Person, List<Membership>>(ReferenceEqualityComparer.Instance);
+        foreach (var file in Files)
+        {
+            foreach (var membership in file.Memberships)
+            {
+                if (membership.Person is { } person)
+                {
+                    if (!byPerson.TryGetValue(person, out var list))
+                    {
+                        byPerson.Add(person, list = []);
+                    }
+
+                    list.Add(membership);
+                }
+            }
+        }
+
+        var index = new Dictionary<Person, Membership[]>(byPerson.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (person, list) in byPerson)
+        {
+            index.Add(person, Membership.OrderedByFrom(list));
+        }
+
+        return index;
+    }
 
     internal Declaration? Resolve(string? className, string id) =>
         className is not null && byClass.TryGetValue(className, out var file) && file.IndexOf(id) is { } index ? file.Entity(index) : null;

@@ -26,6 +26,9 @@ public static partial class Roster
     /// <summary>The file's top-level statements, in file order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Statement> Statements => __Records.Statements;
 
+    /// <summary>The file's memberships, top-level or inside their person,, in file order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Membership> Memberships => __Records.Memberships;
+
     /// <summary>org <c>un</c> (line 4).</summary>
     public static global::StatementDsl.Organization Un => __Records.Organization(0);
 
@@ -50,14 +53,26 @@ public static partial class Roster
     /// <summary>person <c>de_mistura</c> (line 18).</summary>
     public static global::StatementDsl.Person DeMistura => __Records.Person(7);
 
-    /// <summary>person <c>jaafari</c> (line 27).</summary>
-    public static global::StatementDsl.Person Jaafari => __Records.Person(8);
+    /// <summary>membership <c>de_mistura_envoy</c> (line 27).</summary>
+    public static global::StatementDsl.Membership DeMisturaEnvoy => __Records.Membership(8);
 
-    /// <summary>person <c>rycroft</c> (line 35).</summary>
-    public static global::StatementDsl.Person Rycroft => __Records.Person(9);
+    /// <summary>person <c>jaafari</c> (line 35).</summary>
+    public static global::StatementDsl.Person Jaafari => __Records.Person(9);
 
-    /// <summary>person <c>delattre</c> (line 43).</summary>
-    public static global::StatementDsl.Person Delattre => __Records.Person(10);
+    /// <summary>membership <c>jaafari_ambassador</c> (line 42).</summary>
+    public static global::StatementDsl.Membership JaafariAmbassador => __Records.Membership(10);
+
+    /// <summary>person <c>rycroft</c> (line 50).</summary>
+    public static global::StatementDsl.Person Rycroft => __Records.Person(11);
+
+    /// <summary>membership <c>rycroft_ambassador</c> (line 57).</summary>
+    public static global::StatementDsl.Membership RycroftAmbassador => __Records.Membership(12);
+
+    /// <summary>person <c>delattre</c> (line 65).</summary>
+    public static global::StatementDsl.Person Delattre => __Records.Person(13);
+
+    /// <summary>membership <c>delattre_ambassador</c> (line 75).</summary>
+    public static global::StatementDsl.Membership DelattreAmbassador => __Records.Membership(14);
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("Roster");
 }
@@ -66,11 +81,11 @@ internal static partial class StatementDslRecords
 {
     internal static partial class __RecordHeaders
     {
-        private const string Roster = "26;samples/Aleppo/roster.stmt11;O2;un4;1;-1;66;O16;security_council5;1;-1;83;O2;uk12;1;-1;61;O6;france13;1;-1;49;O3;usa14;1;-1;69;O5;syria15;1;-1;48;O6;russia16;1;-1;49;P10;de_mistura18;1;-1;150;P7;jaafari27;1;-1;99;P7;rycroft35;1;-1;97;P8;delattre43;1;-1;115;";
+        private const string Roster = "26;samples/Aleppo/roster.stmt15;O2;un4;1;-1;66;O16;security_council5;1;-1;83;O2;uk12;1;-1;61;O6;france13;1;-1;49;O3;usa14;1;-1;69;O5;syria15;1;-1;48;O6;russia16;1;-1;49;P10;de_mistura18;1;-1;150;B16;de_mistura_envoy27;3;-1;107;P7;jaafari35;1;-1;99;B18;jaafari_ambassador42;3;-1;129;P7;rycroft50;1;-1;97;B18;rycroft_ambassador57;3;-1;126;P8;delattre65;1;-1;115;B19;delattre_ambassador75;1;-1;132;";
     }
 
     internal static partial class __RecordData
     {
-        private const string Roster = "4;0;~s13;الأمم المتحدة0;2;ens14;United Nations12;~e4;body21;~s2;UN4;0;~s17;مجلس الأمن الدولي0;2;ens19;UN Security Council12;~e4;body20;~r6;Roster2;un4;0;~s8;بريطانيا0;2;ens14;United Kingdom12;~e5;state13;~e2;GB4;0;~s5;فرنسا0;2;ens6;France12;~e5;state13;~e2;FR4;0;~s16;الولايات المتحدة0;2;ens13;United States12;~e5;state13;~e2;US4;0;~s5;سوريا0;2;ens5;Syria12;~e5;state13;~e2;SY4;0;~s5;روسيا0;2;ens6;Russia12;~e5;state13;~e2;RU6;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura10;~s20;المبعوث الأممي الخاص10;2;ens26;UN Special Envoy for Syria11;~r6;Roster2;un22;~e7;Q3707305;0;~s12;بشار الجعفري0;2;ens17;Bashar al-Jaafari10;~s14;المندوب السوري11;~r6;Roster5;syria13;~e2;SY5;0;~s13;ماثيو ريكروفت0;2;ens15;Matthew Rycroft10;~s16;السفير البريطاني11;~r6;Roster2;uk13;~e2;GB6;0;~s14;فرانسوا ديلاتر0;2;ens17;François Delattre19;~s6;ديلاتر10;~s14;السفير الفرنسي11;~r6;Roster6;france13;~e2;FR";
+        private const string Roster = "4;0;~s13;الأمم المتحدة0;2;ens14;United Nations12;~e4;body21;~s2;UN4;0;~s17;مجلس الأمن الدولي0;2;ens19;UN Security Council12;~e4;body20;~r6;Roster2;un4;0;~s8;بريطانيا0;2;ens14;United Kingdom12;~e5;state13;~e2;GB4;0;~s5;فرنسا0;2;ens6;France12;~e5;state13;~e2;FR4;0;~s16;الولايات المتحدة0;2;ens13;United States12;~e5;state13;~e2;US4;0;~s5;سوريا0;2;ens5;Syria12;~e5;state13;~e2;SY4;0;~s5;روسيا0;2;ens6;Russia12;~e5;state13;~e2;RU6;0;~s17;ستيفان دي ميستورا0;2;ens18;Staffan de Mistura10;~s20;المبعوث الأممي الخاص10;2;ens26;UN Special Envoy for Syria11;~r6;Roster2;un22;~e7;Q3707305;44;~r6;Roster2;un10;~s26;UN Special Envoy for Syria45;~d7;2014-0746;~d7;2018-1243;~r6;Roster10;de_mistura5;0;~s12;بشار الجعفري0;2;ens17;Bashar al-Jaafari10;~s14;المندوب السوري11;~r6;Roster5;syria13;~e2;SY5;44;~r6;Roster5;syria10;~s55;Permanent Representative of Syria to the United Nations45;~d4;200646;~d4;202043;~r6;Roster7;jaafari5;0;~s13;ماثيو ريكروفت0;2;ens15;Matthew Rycroft10;~s16;السفير البريطاني11;~r6;Roster2;uk13;~e2;GB5;44;~r6;Roster2;uk10;~s49;UK Permanent Representative to the United Nations45;~d7;2015-0446;~d7;2018-0143;~r6;Roster7;rycroft6;0;~s14;فرانسوا ديلاتر0;2;ens17;François Delattre19;~s6;ديلاتر10;~s14;السفير الفرنسي11;~r6;Roster6;france13;~e2;FR5;43;~r6;Roster8;delattre44;~r6;Roster6;france10;~s56;Permanent Representative of France to the United Nations45;~d4;201446;~d4;2019";
     }
 }

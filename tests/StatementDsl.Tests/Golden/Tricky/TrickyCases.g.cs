@@ -26,6 +26,9 @@ public static partial class TrickyCases
     /// <summary>The file's top-level statements, in file order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Statement> Statements => __Records.Statements;
 
+    /// <summary>The file's memberships, top-level or inside their person,, in file order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Membership> Memberships => __Records.Memberships;
+
     /// <summary>org <c>council</c> (line 4).</summary>
     public static global::StatementDsl.Organization Council => __Records.Organization(1);
 
