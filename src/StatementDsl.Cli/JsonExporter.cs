@@ -41,6 +41,7 @@ internal static class JsonExporter
         WriteAll(json, "organizations", entities, DeclarationKind.Org);
         WriteAll(json, "meetings", entities, DeclarationKind.Meeting);
         WriteAll(json, "statements", entities, DeclarationKind.Statement);
+        WriteAll(json, "memberships", entities, DeclarationKind.Membership);
         json.WriteEndObject();
     }
 

@@ -125,6 +125,11 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             text.Append("\n\nrole: ").Append(role.Text);
         }
 
+        if (entity.Kind == DeclarationKind.Person)
+        {
+            AppendMemberships(text, id);
+        }
+
         var uses = Occurrences(id).Where(o => !o.IsDeclaration).ToList();
         text.Append("\n\n").Append(uses.Count).Append(uses.Count == 1 ? " reference" : " references");
         foreach (var use in uses.Take(10))
@@ -138,6 +143,33 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = text.ToString() },
             ["range"] = Protocol.Range(context.Value.File, context.Value.Token.Span),
         };
+    }
+
+    /// <summary>The person's memberships from every file, ordered by <c>from</c>: "- uk · Permanent Representative · 2015-04 – 2018-01".</summary>
+    private void AppendMemberships(StringBuilder text, string personId)
+    {
+        var memberships = workspace.Compilation(cancellationToken).Files.SelectMany(f => f.Entities)
+            .Where(e => e.Kind == DeclarationKind.Membership && (e.Field("person")?.Value as ReferenceValue)?.Id == personId)
+            .OrderBy(e => e.Field("from") is null ? 0 : 1)
+            .ThenBy(e => (e.Field("from")?.Value as DateValue)?.Date.ToString(), StringComparer.Ordinal)
+            .ToList();
+        if (memberships.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n\nmemberships:");
+        foreach (var membership in memberships)
+        {
+            text.Append("\n- ").Append((membership.Field("org")?.Value as ReferenceValue)?.Id ?? "?");
+            if (membership.Field("role")?.Value is TextValue post)
+            {
+                text.Append(" · ").Append(post.Text);
+            }
+
+            text.Append(" · ").Append((membership.Field("from")?.Value as DateValue)?.Date.ToString() ?? "…")
+                .Append(" – ").Append((membership.Field("until")?.Value as DateValue)?.Date.ToString() ?? "…");
+        }
     }
 
     /// <summary>After <c>field:</c> the ids of the kinds it takes, or its enum values; elsewhere in a block, the kind's fields and nested kinds.</summary>
@@ -187,10 +219,14 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
                     items.Add(Item(nested, 14, "declaration inside a meeting"));
                 }
             }
+            else if (enclosing == DeclarationKind.Person)
+            {
+                items.Add(Item("membership", 14, "a post the person held, with its org and dates"));
+            }
         }
         else
         {
-            foreach (var keyword in new[] { "transcript", "person", "org", "meeting", "statement" })
+            foreach (var keyword in new[] { "transcript", "person", "org", "membership", "meeting", "statement" })
             {
                 items.Add(Item(keyword, 14, "declaration"));
             }

@@ -38,6 +38,10 @@ public class ExportTests
         Assert.Equal("ar", speech["passages"]![0]!["language"]!.GetValue<string>());
         Assert.Equal("jaafari_speech", meeting["events"]![0]!["during"]!.GetValue<string>());
         Assert.EndsWith("aleppo-2016-09-25.stmt", speech["origin"]!["path"]!.GetValue<string>(), StringComparison.Ordinal);
+        var membership = document["memberships"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "rycroft_ambassador")!;
+        Assert.Equal(("rycroft", "uk", "2015-04", "2018-01"), (membership["person"]!.GetValue<string>(), membership["org"]!.GetValue<string>(),
+            membership["from"]!.GetValue<string>(), membership["until"]!.GetValue<string>()));
+        Assert.Equal("syria", speech["on_behalf_of"]!.GetValue<string>());
     }
 
     [Fact]

@@ -152,6 +152,46 @@ public class LanguageServerTests
         var alive = await client.RequestAsync("shutdown", null);
         Assert.Null(alive["error"]);
     }
+
+    [Fact]
+    public async Task Memberships_are_checked_across_files_completed_and_shown_on_hover()
+    {
+        const string roster = "org syria { name: \"سوريا\" }\nperson jaafari {\n  name: \"بشار الجعفري\"\n  membership { org: syria  from: 2006  until: 2020 }\n}\n";
+        const string statement = "statement s { by: jaafari  date: 2021-03-01T10:00+03:00  on_behalf_of: syria }\n";
+        var folder = CliRunner.TempFolder(("roster.stmt", roster), ("later.stmt", statement));
+        using var client = new LspClient();
+        await client.RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
+            ["capabilities"] = new JsonObject(),
+        });
+        client.Notify("initialized", new JsonObject());
+        var rosterUri = new Uri(Path.Combine(folder, "roster.stmt")).AbsoluteUri;
+        var laterUri = new Uri(Path.Combine(folder, "later.stmt")).AbsoluteUri;
+
+        var reported = client.WaitForDiagnostics(laterUri, d => d.Count == 1);
+        Assert.Equal("STMT1016", reported[0]!["code"]!.GetValue<string>());
+        Assert.Equal(0, reported[0]!["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(71, reported[0]!["range"]!["start"]!["character"]!.GetValue<int>());
+
+        // Correcting the roster clears the other file's warning: the rule is re-checked across files.
+        client.Notify("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = rosterUri, ["languageId"] = "stmt", ["version"] = 1, ["text"] = roster } });
+        client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = rosterUri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = roster.Replace("until: 2020", "until: 2022", StringComparison.Ordinal) }),
+        });
+        Assert.Empty(client.WaitForDiagnostics(laterUri, d => d.Count == 0));
+
+        var hover = await client.RequestAsync("textDocument/hover", Position(rosterUri, 1, 9));
+        Assert.Contains("memberships:\n- syria · 2006 – 2022", hover["result"]!["contents"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var completion = await client.RequestAsync("textDocument/completion", Position(rosterUri, 3, 20));
+        Assert.Contains("syria", completion["result"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()));
+        await client.RequestAsync("shutdown", null);
+        client.Notify("exit", null);
+    }
 }
 
 internal static class JsonObjectExtensions
