@@ -150,8 +150,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     {
         var memberships = workspace.Compilation(cancellationToken).Files.SelectMany(f => f.Entities)
             .Where(e => e.Kind == DeclarationKind.Membership && (e.Field("person")?.Value as ReferenceValue)?.Id == personId)
-            .OrderBy(e => e.Field("from") is null ? 0 : 1)
-            .ThenBy(e => (e.Field("from")?.Value as DateValue)?.Date.ToString(), StringComparer.Ordinal)
+            .OrderBy(e => (e.Field("from")?.Value as DateValue)?.Date)
             .ToList();
         if (memberships.Count == 0)
         {

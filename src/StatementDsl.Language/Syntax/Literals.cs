@@ -53,7 +53,7 @@ public sealed record TimeLiteral(int Hour, int Minute, int? Second, int? OffsetM
 }
 
 /// <summary>A proleptic Gregorian date of year, month or day precision, optionally with a time.</summary>
-public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Time)
+public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Time) : IComparable<DateLiteral>
 {
     public DatePrecision Precision =>
         Time is { } time ? (time.Second is null ? DatePrecision.Minute : DatePrecision.Second)
@@ -87,6 +87,9 @@ public sealed record DateLiteral(int Year, int? Month, int? Day, TimeLiteral? Ti
 
     /// <summary>True when this date's span ends before <paramref name="start"/>'s begins: an <c>until</c> before its <c>from</c> (STMT1015).</summary>
     public bool EndsBefore(DateLiteral start) => Span.EndsBefore(start.Span);
+
+    /// <summary>The order of LANGUAGE.md §2, the runtime's <c>PartialDate</c> order: by the start of the span, the coarser first.</summary>
+    public int CompareTo(DateLiteral? other) => other is null ? 1 : DateSpan.Compare(Span, other.Span);
 
     public override string ToString() => Time is null ? DateText : DateText + "T" + Time;
 }
