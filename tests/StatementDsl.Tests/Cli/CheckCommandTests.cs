@@ -26,6 +26,19 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Membership_rules_print_at_their_place_across_files()
+    {
+        var folder = CliRunner.TempFolder(
+            ("roster.stmt", "org uk { name: \"UK\" }\nperson r {\n  name: \"R\"\n  membership { org: uk  from: 2015-04  until: 2018-01 }\n}\n"),
+            ("talks/posts.stmt", "statement later { by: r  date: 2019-03-01T09:00Z  on_behalf_of: uk }\n"));
+        var (code, output, error) = CliRunner.Run("check", folder);
+        Assert.Equal(0, code);
+        var path = Path.Combine(folder, "talks", "posts.stmt").Replace('\\', '/');
+        Assert.Equal($"{path}(1,65): warning STMT1016: Statement 'later' is on behalf of 'uk' on 2019-03-01T09:00Z, but no membership of 'r' in 'uk' (or an org under it) covers that date; its memberships: uk (2015-04 – 2018-01)\n", output);
+        Assert.Contains("2 file(s) checked: 0 error(s), 1 warning(s)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_pass_unless_strict()
     {
         var folder = CliRunner.TempFolder(("w.stmt", "statement s { date: 2016 }\n"));

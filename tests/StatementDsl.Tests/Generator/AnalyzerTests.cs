@@ -62,6 +62,18 @@ public class AnalyzerTests
     }
 
     [Fact]
+    public async Task Membership_rules_and_date_times_reach_the_build_at_their_own_line_and_column()
+    {
+        var diagnostics = await Analyze(
+            CancellationToken.None,
+            GeneratorHarness.File("/p/roster.stmt", "org uk { name: \"UK\" }\nperson r {\n  name: \"R\"\n  membership { org: uk  from: 2015-04  until: 2018-01 }\n  membership swapped { org: uk  from: 2019  until: 2018 }\n}\n"),
+            GeneratorHarness.File("/p/talks.stmt", "statement post { by: r  date: 2016-09-25T14:32Z  on_behalf_of: uk }\nstatement later { by: r  date: 2018-06-01T22:10:05+03:00  on_behalf_of: uk }\n"));
+        var shown = diagnostics.Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}) {d.Id} {d.Severity}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "/p/roster.stmt(5,52) STMT1015 Error", "/p/talks.stmt(2,73) STMT1016 Warning" }, shown);
+    }
+
+    [Fact]
     public async Task A_cancelled_analysis_stops_with_OperationCanceledException()
     {
         using var cancelled = new CancellationTokenSource();
