@@ -65,8 +65,12 @@ internal static class Documents
             return builder.Append('}').ToString();
         });
 
-    private static Gen<string> Person(string id) => Gen.Select(StringLiteral, Gen.OneOfConst(Orgs), Gen.Bool, (name, org, withFor) =>
-        new[] { "name: " + name }.Concat(withFor ? ["for: " + org] : Array.Empty<string>()).ToArray())
+    /// <summary>A membership nested in its person, the person implied: open-ended, so that it never ends before it starts.</summary>
+    private static readonly Gen<string> NestedMembership = Gen.Select(Gen.OneOfConst(Orgs), Date, StringLiteral,
+        (org, from, role) => "membership { org: " + org + "  role: " + role + "  from: " + from + " }");
+
+    private static Gen<string> Person(string id) => Gen.Select(StringLiteral, Gen.OneOfConst(Orgs), Gen.Bool, NestedMembership.Array[0, 2], (name, org, withFor, memberships) =>
+        new[] { "name: " + name }.Concat(withFor ? ["for: " + org] : Array.Empty<string>()).Concat(memberships).ToArray())
         .SelectMany(fields => Block("person " + id, Gen.Const(fields)));
 
     private static Gen<string> Org(string id) => Gen.Select(StringLiteral, Gen.OneOfConst("state", "body", "ngo"), (name, kind) =>
