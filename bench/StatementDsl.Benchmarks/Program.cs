@@ -127,6 +127,15 @@ var results = new JsonObject
     ["startup_compiled_read_main_ms"] = Round(startup[StartupBenchmark.CompiledRead].MainMs),
     ["startup_json_read_main_ms"] = Round(startup[StartupBenchmark.JsonRead].MainMs),
     ["json_vs_compiled_startup_read"] = Round(startup[StartupBenchmark.JsonRead].MainMs / startup[StartupBenchmark.CompiledRead].MainMs),
+    ["startup_per_class_read_main_ms"] = Round(startup[StartupBenchmark.PerClassRead].MainMs),
+    ["startup_per_class_read_wall_ms"] = Round(startup[StartupBenchmark.PerClassRead].WallMs),
+    ["startup_per_class_read_r2r_main_ms"] = Round(startup[StartupBenchmark.PerClassReadReadyToRun].MainMs),
+    ["startup_json_read_r2r_main_ms"] = Round(startup[StartupBenchmark.JsonReadReadyToRun].MainMs),
+    ["startup_passages_floor_main_ms"] = Round(startup[StartupBenchmark.PassagesFloor].MainMs),
+    ["json_vs_compiled_startup_read_classes"] = Round(startup[StartupBenchmark.JsonRead].MainMs / startup[StartupBenchmark.PerClassRead].MainMs),
+    ["json_vs_compiled_startup_read_classes_wall"] = Round(startup[StartupBenchmark.JsonRead].WallMs / startup[StartupBenchmark.PerClassRead].WallMs),
+    ["json_vs_compiled_startup_read_classes_r2r"] = Round(startup[StartupBenchmark.JsonReadReadyToRun].MainMs / startup[StartupBenchmark.PerClassReadReadyToRun].MainMs),
+    ["json_read_vs_passages_floor_startup"] = Round(startup[StartupBenchmark.JsonRead].MainMs / startup[StartupBenchmark.PassagesFloor].MainMs),
 };
 var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);

@@ -38,6 +38,10 @@ internal static class StartupBenchmark
     public const string JsonReadyToRun = "json_r2r";
     public const string Floor = "process_floor";
     public const string RecordsFloor = "records_floor";
+    public const string PerClassRead = "per_class_read";
+    public const string PerClassReadReadyToRun = "per_class_read_r2r";
+    public const string JsonReadReadyToRun = "json_read_r2r";
+    public const string PassagesFloor = "passages_floor";
 
     public static StartupResult Run(Corpus corpus, int runs, string repositoryRoot)
     {
@@ -47,13 +51,15 @@ internal static class StartupBenchmark
         var json = Path.Combine(root, "json");
         var empty = Path.Combine(root, "empty");
         var recordsFloor = Path.Combine(root, "records-floor");
+        var passagesFloor = Path.Combine(root, "passages-floor");
         WriteCompiledApp(compiled, corpus, repositoryRoot, perClass: false);
         WriteCompiledApp(perClass, corpus, repositoryRoot, perClass: true);
         WriteJsonApp(json, corpus);
         WriteRecordsFloorApp(recordsFloor, corpus);
+        WritePassagesFloorApp(passagesFloor, corpus);
         WriteProject(empty, string.Empty);
         File.WriteAllText(Path.Combine(empty, "Program.cs"), "System.Console.WriteLine(\"main_ms=0\");\n");
-        foreach (var app in new[] { compiled, perClass, json, recordsFloor, empty })
+        foreach (var app in new[] { compiled, perClass, json, recordsFloor, passagesFloor, empty })
         {
             Dotnet("build -c Release -nologo", app);
         }
@@ -61,8 +67,9 @@ internal static class StartupBenchmark
         // The compiled and the JSON app published ReadyToRun too, as an app that cares about its
         // start-up ships: its own code, the runtime's and STJ's are precompiled for this machine.
         var compiledReadyToRun = Path.Combine(root, "compiled-r2r");
+        var perClassReadyToRun = Path.Combine(root, "per-class-r2r");
         var jsonReadyToRun = Path.Combine(root, "json-r2r");
-        foreach (var (app, published) in new[] { (compiled, compiledReadyToRun), (json, jsonReadyToRun) })
+        foreach (var (app, published) in new[] { (compiled, compiledReadyToRun), (perClass, perClassReadyToRun), (json, jsonReadyToRun) })
         {
             Dotnet($"publish -c Release -nologo -r {RuntimeInformation.RuntimeIdentifier} --self-contained false -p:PublishReadyToRun=true -o \"{published}\"", app);
         }
@@ -72,7 +79,9 @@ internal static class StartupBenchmark
             (Compiled, Built(compiled), "touch"), (CompiledRead, Built(compiled), "read"), (PerClass, Built(perClass), "touch"),
             (Json, Built(json), "touch"), (JsonRead, Built(json), "read"),
             (CompiledReadyToRun, Path.Combine(compiledReadyToRun, "App.dll"), "touch"), (JsonReadyToRun, Path.Combine(jsonReadyToRun, "App.dll"), "touch"),
-            (RecordsFloor, Built(recordsFloor), string.Empty), (Floor, Built(empty), string.Empty),
+            (PerClassRead, Built(perClass), "read"), (PerClassReadReadyToRun, Path.Combine(perClassReadyToRun, "App.dll"), "read"),
+            (JsonReadReadyToRun, Path.Combine(jsonReadyToRun, "App.dll"), "read"),
+            (RecordsFloor, Built(recordsFloor), string.Empty), (PassagesFloor, Built(passagesFloor), string.Empty), (Floor, Built(empty), string.Empty),
         };
         var measured = plan.ToDictionary(p => p.Name, _ => new List<(double Wall, double Main, double Jit, long Records)>());
         for (var run = -1; run < runs; run++)
@@ -277,5 +286,26 @@ internal static class StartupBenchmark
         File.WriteAllText(
             Path.Combine(folder, "RecordIds.cs"),
             $"internal static class RecordIds\n{{\n    public const string All = {SymbolDisplay.FormatLiteral(ids.ToString(), quote: true)};\n}}\n");
+    }
+
+    /// <summary>
+    /// The floor under reading (StartupApps/PassagesFloorProgram.cs): every passage's text in one
+    /// constant, each ended by a NUL (which no passage can hold, STMT0007), in the JSON app's order.
+    /// </summary>
+    private static void WritePassagesFloorApp(string folder, Corpus corpus)
+    {
+        WriteProject(folder, string.Empty);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "StartupApps", "PassagesFloorProgram.cs"), Path.Combine(folder, "Program.cs"));
+        var records = JsonSerializer.Deserialize(corpus.Json, CorpusJsonContext.Default.CorpusJson)!;
+        var texts = new StringBuilder();
+        foreach (var passage in records.Meetings.SelectMany(m => m.Speeches).SelectMany(s => s.Passages).Concat(records.Statements.SelectMany(s => s.Passages)))
+        {
+            texts.Append(passage.Text).Append('\0');
+        }
+
+        var count = records.People.Count + records.Organizations.Count + records.Meetings.Sum(m => 1 + m.Speeches.Count) + records.Statements.Count;
+        File.WriteAllText(
+            Path.Combine(folder, "PassageTexts.cs"),
+            $"internal static class PassageTexts\n{{\n    public const int Records = {count};\n\n    public const string All = {SymbolDisplay.FormatLiteral(texts.ToString(), quote: true)};\n}}\n");
     }
 }
