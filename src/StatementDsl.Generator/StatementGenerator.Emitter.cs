@@ -26,14 +26,20 @@ public sealed partial class StatementGenerator
         writer.OpenBlock("public static partial class " + file.ClassName);
         writer.WriteLine("private static " + Records + ".RecordFile? __records;");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The file's <c>transcript</c> declaration; null when it has none.</summary>");
-        writer.WriteLine("public static " + Runtime + ".Transcript? Transcript => __Records.Transcript;");
-        writer.WriteLine();
-        WriteList(writer, "Person", "People", "people");
-        WriteList(writer, "Organization", "Organizations", "organizations");
-        WriteList(writer, "Meeting", "Meetings", "meetings");
-        WriteList(writer, "Statement", "Statements", "top-level statements");
-        WriteList(writer, "Membership", "Memberships", "memberships, top-level or inside their person,");
+        // A member named like its class would not compile (CS0542); the binder reports it as STMT1012.
+        var className = file.ClassName.TrimStart('@');
+        if (className != "Transcript")
+        {
+            writer.WriteLine("/// <summary>The file's <c>transcript</c> declaration; null when it has none.</summary>");
+            writer.WriteLine("public static " + Runtime + ".Transcript? Transcript => __Records.Transcript;");
+            writer.WriteLine();
+        }
+
+        WriteList(writer, className, "Person", "People", "people");
+        WriteList(writer, className, "Organization", "Organizations", "organizations");
+        WriteList(writer, className, "Meeting", "Meetings", "meetings");
+        WriteList(writer, className, "Statement", "Statements", "top-level statements");
+        WriteList(writer, className, "Membership", "Memberships", "memberships, top-level or inside their person,");
         foreach (var property in file.Properties.Where(p => options.NestedIdProperties || !p.Nested))
         {
             writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (line "
@@ -105,8 +111,13 @@ public sealed partial class StatementGenerator
         }
     }
 
-    private static void WriteList(SourceWriter writer, string type, string name, string what)
+    private static void WriteList(SourceWriter writer, string className, string type, string name, string what)
     {
+        if (name == className)
+        {
+            return;
+        }
+
         writer.WriteLine("/// <summary>The file's " + what + ", in file order.</summary>");
         writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + Runtime + "." + type + "> " + name + " => __Records." + name + ";");
         writer.WriteLine();

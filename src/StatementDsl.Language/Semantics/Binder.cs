@@ -609,6 +609,13 @@ public static class Binder
                 var at = bound.Transcript?.NameSpan ?? new TextSpan(0, 0);
                 diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? bound.Path, bound.ClassName, "is also the class of " + owner);
             }
+            else if (CSharpNames.ReservedMembers.Contains(bound.ClassName.TrimStart('@'), StringComparer.Ordinal))
+            {
+                // C# forbids a member named like its class (CS0542): that list is left out of the class, and the author told why.
+                var at = bound.Transcript?.NameSpan ?? new TextSpan(0, 0);
+                diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? bound.Path, bound.ClassName,
+                    "is also the name of one of its generated members, which the class then lacks; rename the file or give it a transcript id");
+            }
 
             // A reserved member maps to null; the message names the holder only when a clash happens.
             var taken = new Dictionary<string, BoundEntity?>(bound.Entities.Count + CSharpNames.ReservedMembers.Count, StringComparer.Ordinal);

@@ -169,4 +169,23 @@ public class GeneratorOutputTests
         var parts = hint.Split('.');
         return parts.Length == 5 ? parts[0] + ".g.cs" : hint;
     }
+
+    [Theory]
+    [InlineData("meetings.stmt", "Meetings")]
+    [InlineData("memberships.stmt", "Memberships")]
+    [InlineData("transcript.stmt", "Transcript")]
+    public void A_file_whose_class_is_named_like_a_generated_member_is_STMT1012_and_still_compiles(string path, string member)
+    {
+        const string text = "person p { name: \"p\" }\n";
+        var diagnostic = Assert.Single(TestText.Compile((path, text)).Diagnostics);
+        Assert.Equal(("STMT1012", 1, 1), (diagnostic.Id, diagnostic.Location.Start.Line, diagnostic.Location.Start.Column));
+        Assert.Contains("is also the name of one of its generated members", diagnostic.Message, StringComparison.Ordinal);
+
+        var (_, diagnostics, output) = GeneratorHarness.Run(GeneratorHarness.File(path, text));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var type = output.GetTypeByMetadataName("Sample." + member)!;
+        Assert.Empty(type.GetMembers(member));
+        Assert.NotEmpty(type.GetMembers("P"));
+    }
 }
