@@ -37,6 +37,9 @@ public sealed class Lexer
     private int triviaStart;
     private int position;
 
+    /// <summary>The <c>{</c> and <c>[</c> read and not yet closed, innermost last: what an open string may give its closers back to.</summary>
+    private readonly List<char> openBrackets = new();
+
     public Lexer(SourceFile file, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
         : this(file, diagnostics, ParseDetail.Full, cancellationToken)
     {
@@ -99,15 +102,19 @@ public sealed class Lexer
         {
             case '{':
                 position++;
+                openBrackets.Add('{');
                 return Make(TokenKind.OpenBrace, start, null);
             case '}':
                 position++;
+                Close('{');
                 return Make(TokenKind.CloseBrace, start, null);
             case '[':
                 position++;
+                openBrackets.Add('[');
                 return Make(TokenKind.OpenBracket, start, null);
             case ']':
                 position++;
+                Close('[');
                 return Make(TokenKind.CloseBracket, start, null);
             case ',':
                 position++;
@@ -460,26 +467,77 @@ public sealed class Lexer
 
     /// <summary>
     /// A string left open at the end of its line does not own the <c>}</c> and <c>]</c> that end the
-    /// line: they close what the author opened before the string, so they are read as tokens again and
-    /// the declaration closes where it was meant to, with STMT0002 the only diagnostic.
+    /// line when they close what the author opened before the string: they are read as tokens again,
+    /// so the declaration closes where it was meant to, with STMT0002 the only diagnostic. Of the
+    /// closers at the line's end, the longest run that closes the open brackets in order is given back.
     /// </summary>
     private void GiveBackClosers(int start, StringBuilder value)
     {
         var end = position;
-        var firstCloser = -1;
+        var closers = new List<int>();
         for (var cut = end; cut > start + 1 && text[cut - 1] is ' ' or '\t' or '}' or ']' && text[cut - 2] != '\\'; cut--)
         {
             if (text[cut - 1] is '}' or ']')
             {
-                firstCloser = cut - 1;
+                closers.Insert(0, cut - 1);
             }
         }
 
-        if (firstCloser >= 0)
+        for (var first = 0; first < closers.Count; first++)
         {
-            // The run holds only spaces, tabs and closers, each appended to the value as one character.
-            value.Length = Math.Max(0, value.Length - (end - firstCloser));
-            position = firstCloser;
+            if (ClosesInOrder(closers, first))
+            {
+                // The run holds only spaces, tabs and closers, each appended to the value as one character.
+                value.Length = Math.Max(0, value.Length - (end - closers[first]));
+                position = closers[first];
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the closers from <paramref name="first"/> on close open brackets, innermost first: a
+    /// <c>]</c> the innermost <c>[</c>, a <c>}</c> the innermost <c>{</c> and any list left open inside it,
+    /// as the parser closes a list whose <c>]</c> is missing.
+    /// </summary>
+    private bool ClosesInOrder(List<int> closers, int first)
+    {
+        var open = openBrackets.Count - 1;
+        for (var i = first; i < closers.Count; i++)
+        {
+            if (text[closers[i]] == '}')
+            {
+                while (open >= 0 && openBrackets[open] != '{')
+                {
+                    open--;
+                }
+            }
+            else if (open >= 0 && openBrackets[open] != '[')
+            {
+                return false;
+            }
+
+            if (open < 0)
+            {
+                return false;
+            }
+
+            open--;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Closes as the parser does: a <c>]</c> the innermost <c>[</c> when that is what is open, a <c>}</c>
+    /// the innermost <c>{</c> with any list left open inside it; a stray closer leaves the stack as it was.
+    /// </summary>
+    private void Close(char opener)
+    {
+        var index = openBrackets.LastIndexOf(opener);
+        if (index >= 0 && (opener == '{' || index == openBrackets.Count - 1))
+        {
+            openBrackets.RemoveRange(index, openBrackets.Count - index);
         }
     }
 

@@ -75,6 +75,8 @@ public class RecoveryTests
     /// <summary>Each recovery path of the parser: one mistake, exactly one diagnostic, and the declarations after it still bind.</summary>
     [Theory]
     [InlineData("person a { name: \"x }\nperson b { name: \"y\" }", "STMT0002(1,18)")]
+    [InlineData("person a { name: \"x\"  role: \"1 ] of 2 ]}\nperson b { name: \"y\" }", "STMT0002(1,29)")]
+    [InlineData("org o { name: \"o\" }\nmeeting m { date: 2016  agenda: [\"a\", \"b ]}\nperson b { name: \"y\" }", "STMT0002(2,39)")]
     [InlineData("person a {\n  name: \"x\n}\nperson b { name: \"y\" }", "STMT0002(2,9)")]
     [InlineData("org o { name: \"o\" }\nmeeting m { date: 2016  agenda: [\"a\", \"b }\nperson b { name: \"y\" }", "STMT0002(2,39)")]
     [InlineData("person b { name: \"y\" }\nmeeting m { date: 2016\n  speech s { by: b  quote: \"\"\"\n    never closed\n  }\n}", "STMT0003(3,28)")]
@@ -95,6 +97,8 @@ public class RecoveryTests
         var compilation = TestText.Compile("person a { name: \"x  }\nperson b { name: \"y\" }");
         var name = (StatementDsl.Language.Semantics.TextValue)compilation.EntitiesById["a"].Field("name")!.Value;
         Assert.Equal("x  ", name.Text);
+        var role = TestText.Compile("person a { name: \"x\"  role: \"y ]}\nperson b { name: \"y\" }").EntitiesById["a"].Field("role")!.Value;
+        Assert.Equal("y ]", ((StatementDsl.Language.Semantics.TextValue)role).Text);
         Assert.Equal(new[] { "a", "b" }, compilation.Files[0].Entities.Select(e => e.Id));
     }
 }
