@@ -18,6 +18,11 @@ public class AnalyzerTests
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
     }
 
+    /// <summary>Each diagnostic as <c>path(line,column) id severity</c>, in ordinal order.</summary>
+    private static IEnumerable<string> Shown(ImmutableArray<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}) {d.Id} {d.Severity}")
+            .Order(StringComparer.Ordinal);
+
     [Fact]
     public async Task Diagnostics_point_at_the_stmt_files_own_line_and_column()
     {
@@ -25,8 +30,7 @@ public class AnalyzerTests
             CancellationToken.None,
             GeneratorHarness.File("/p/roster.stmt", "person a { name: \"x\" }\n"),
             GeneratorHarness.File("/p/meeting.stmt", "meeting m { date: 2016\n  speech s { quote: \"q\" }\n  speech t { by: b }\n}\n"));
-        var shown = diagnostics.Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}) {d.Id} {d.Severity}")
-            .Order(StringComparer.Ordinal);
+        var shown = Shown(diagnostics);
         Assert.Equal(new[] { "/p/meeting.stmt(2,10) STMT1001 Warning", "/p/meeting.stmt(3,18) STMT1003 Error" }, shown);
         var unknown = diagnostics.Single(d => d.Id == "STMT1003");
         Assert.Equal("Unknown reference 'b'; did you mean 'a'?", unknown.GetMessage());
@@ -68,8 +72,7 @@ public class AnalyzerTests
             CancellationToken.None,
             GeneratorHarness.File("/p/roster.stmt", "org uk { name: \"UK\" }\nperson r {\n  name: \"R\"\n  membership { org: uk  from: 2015-04  until: 2018-01 }\n  membership swapped { org: uk  from: 2019  until: 2018 }\n}\n"),
             GeneratorHarness.File("/p/talks.stmt", "statement post { by: r  date: 2016-09-25T14:32Z  on_behalf_of: uk }\nstatement later { by: r  date: 2018-06-01T22:10:05+03:00  on_behalf_of: uk }\n"));
-        var shown = diagnostics.Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}) {d.Id} {d.Severity}")
-            .Order(StringComparer.Ordinal);
+        var shown = Shown(diagnostics);
         Assert.Equal(new[] { "/p/roster.stmt(5,52) STMT1015 Error", "/p/talks.stmt(2,73) STMT1016 Warning" }, shown);
     }
 
