@@ -148,8 +148,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     /// <summary>The person's memberships from every file, ordered by <c>from</c>: "- uk · Permanent Representative · 2015-04 – 2018-01".</summary>
     private void AppendMemberships(StringBuilder text, string personId)
     {
-        var memberships = workspace.Compilation(cancellationToken).Files.SelectMany(f => f.Entities)
-            .Where(e => e.Kind == DeclarationKind.Membership && (e.Field("person")?.Value as ReferenceValue)?.Id == personId)
+        var memberships = workspace.Compilation(cancellationToken).MembershipsOf(personId)
             .OrderBy(e => (e.Field("from")?.Value as DateValue)?.Date)
             .ToList();
         if (memberships.Count == 0)

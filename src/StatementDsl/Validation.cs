@@ -141,11 +141,11 @@ public static class StatementValidator
         }
 
         if (utterance is { Speaker: Person { Memberships.Count: > 0 } person, OnBehalfOf: { } organization, Date: PartialDate date }
-            && !person.Memberships.Any(m => m.Covers(date) && m.IsIn(organization)))
+            && Membership.PostOn(person, date, organization) is null)
         {
             Report(problems, Rules.SpeakingForOrgWithoutMembership, utterance, Rules.SpeakingForOrgWithoutMembership.Format(
                 kind == "speech" ? "Speech" : "Statement", Label(utterance), organization.Id ?? organization.Name?.Value, date, person.Id ?? person.Name?.Value,
-                "; its memberships: " + string.Join(", ", person.Memberships.Take(3).Select(m => $"{m.Organization?.Id ?? "?"} ({m.From?.ToString() ?? "…"} – {m.Until?.ToString() ?? "…"})"))));
+                Rules.DescribeMemberships(person.Memberships.Select(m => (m.Organization?.Id, m.From?.ToString(), m.Until?.ToString())).ToList())));
         }
     }
 

@@ -135,4 +135,16 @@ public static class Rules
         BidiControl, CSharpNameClash, RepeatedField, MisplacedDeclaration, MembershipEndsBeforeStart,
         SpeakingForOrgWithoutMembership, LimitExceeded,
     };
+
+    /// <summary>
+    /// The tail of an STMT1016 message, "; its memberships: uk (2015-04 – 2018-01), …", the same from the
+    /// bound model and from the validators, so the author sees which date or org is off.
+    /// </summary>
+    public static string DescribeMemberships(IReadOnlyList<(string? Org, string? From, string? Until)> memberships)
+    {
+        const int named = 3;
+        var shown = string.Join(", ", memberships.Take(named).Select(m => (m.Org ?? "?") + " (" + (m.From ?? "…") + " – " + (m.Until ?? "…") + ")"));
+        var more = memberships.Count > named ? ", and " + (memberships.Count - named).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more" : string.Empty;
+        return "; its memberships: " + shown + more;
+    }
 }

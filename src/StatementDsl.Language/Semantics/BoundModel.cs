@@ -190,6 +190,7 @@ public sealed class BoundCompilation
 {
     private readonly Lazy<IReadOnlyDictionary<string, BoundEntity>> entitiesById;
     private readonly Lazy<IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>>> crossFileDiagnostics;
+    private readonly Lazy<Dictionary<string, List<BoundEntity>>> membershipsByPerson;
 
     private BoundCompilation(IReadOnlyList<BoundFile> files)
     {
@@ -208,7 +209,32 @@ public sealed class BoundCompilation
             return byId;
         });
         crossFileDiagnostics = new Lazy<IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>>>(() => CrossFileRules.Check(this));
+        membershipsByPerson = new Lazy<Dictionary<string, List<BoundEntity>>>(() =>
+        {
+            var byPerson = new Dictionary<string, List<BoundEntity>>(StringComparer.Ordinal);
+            foreach (var entity in files.SelectMany(f => f.Entities))
+            {
+                if (entity.Kind == DeclarationKind.Membership && entity.Field("person")?.Value is ReferenceValue person)
+                {
+                    if (!byPerson.TryGetValue(person.Id, out var list))
+                    {
+                        byPerson.Add(person.Id, list = new List<BoundEntity>());
+                    }
+
+                    list.Add(entity);
+                }
+            }
+
+            return byPerson;
+        });
     }
+
+    /// <summary>Whether any file declares a membership: without one, no membership rule has anything to check.</summary>
+    internal bool HasMemberships => membershipsByPerson.Value.Count > 0;
+
+    /// <summary>The memberships of a person from every file, files in ordinal order of their paths, each file's in file order.</summary>
+    public IReadOnlyList<BoundEntity> MembershipsOf(string personId) =>
+        membershipsByPerson.Value.TryGetValue(personId, out var memberships) ? memberships : Array.Empty<BoundEntity>();
 
     public IReadOnlyList<BoundFile> Files { get; }
 

@@ -11,30 +11,10 @@ namespace StatementDsl.Language.Semantics;
 /// </summary>
 internal static class CrossFileRules
 {
-    /// <summary>Memberships named in a message before it says how many more there are.</summary>
-    private const int MembershipsNamed = 3;
-
     public static IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>> Check(BoundCompilation compilation)
     {
-        var membershipsByPerson = new Dictionary<string, List<BoundEntity>>(StringComparer.Ordinal);
-        foreach (var file in compilation.Files)
-        {
-            foreach (var entity in file.Entities)
-            {
-                if (entity.Kind == DeclarationKind.Membership && entity.Field("person")?.Value is ReferenceValue person)
-                {
-                    if (!membershipsByPerson.TryGetValue(person.Id, out var list))
-                    {
-                        membershipsByPerson.Add(person.Id, list = new List<BoundEntity>());
-                    }
-
-                    list.Add(entity);
-                }
-            }
-        }
-
         var found = new Dictionary<BoundFile, IReadOnlyList<Diagnostic>>();
-        if (membershipsByPerson.Count == 0)
+        if (!compilation.HasMemberships)
         {
             return found;
         }
@@ -46,19 +26,23 @@ internal static class CrossFileRules
             {
                 if (entity.Kind is not (DeclarationKind.Speech or DeclarationKind.Statement)
                     || entity.Field("by")?.Value is not ReferenceValue speaker
-                    || !membershipsByPerson.TryGetValue(speaker.Id, out var memberships)
+                    || compilation.MembershipsOf(speaker.Id) is not { Count: > 0 } memberships
                     || entity.Field("on_behalf_of") is not { Value: ReferenceValue organization } onBehalfOf
                     || entity.EffectiveDate is not { } date)
                 {
                     continue;
                 }
 
-                if (!memberships.Exists(m => Covers(m, date) && m.Field("org")?.Value is ReferenceValue org && LeadsTo(compilation, org.Id, organization.Id)))
+                if (!memberships.Any(m => Covers(m, date) && m.Field("org")?.Value is ReferenceValue org && LeadsTo(compilation, org.Id, organization.Id)))
                 {
                     (diagnostics ??= new List<Diagnostic>()).Add(new Diagnostic(
                         Rules.SpeakingForOrgWithoutMembership,
                         Rules.SpeakingForOrgWithoutMembership.Format(
-                            entity.Kind == DeclarationKind.Speech ? "Speech" : "Statement", entity.Id ?? "(no id)", organization.Id, date, speaker.Id, Known(memberships)),
+                            entity.Kind == DeclarationKind.Speech ? "Speech" : "Statement", entity.Id ?? "(no id)", organization.Id, date, speaker.Id,
+                            Rules.DescribeMemberships(memberships.Select(m => (
+                                (m.Field("org")?.Value as ReferenceValue)?.Id,
+                                (m.Field("from")?.Value as DateValue)?.Date.ToString(),
+                                (m.Field("until")?.Value as DateValue)?.Date.ToString())).ToList())),
                         Location.Create(file.Lines, onBehalfOf.ValueSpan)));
                 }
             }
@@ -73,7 +57,7 @@ internal static class CrossFileRules
     }
 
     /// <summary>From the start of <c>from</c> to the end of <c>until</c>, an open end unbounded, shares a moment with the date (LANGUAGE.md §4).</summary>
-    internal static bool Covers(BoundEntity membership, DateLiteral date) =>
+    private static bool Covers(BoundEntity membership, DateLiteral date) =>
         Dates.DateSpan.Covers(
             (membership.Field("from")?.Value as DateValue)?.Date.Span,
             (membership.Field("until")?.Value as DateValue)?.Date.Span,
@@ -99,16 +83,5 @@ internal static class CrossFileRules
         }
 
         return false;
-    }
-
-    /// <summary>"; known: uk (2016-03 – 2018-08), …" so the author sees which date or org is off.</summary>
-    private static string Known(List<BoundEntity> memberships)
-    {
-        var named = memberships.Take(MembershipsNamed).Select(m =>
-            ((m.Field("org")?.Value as ReferenceValue)?.Id ?? "?") + " ("
-            + ((m.Field("from")?.Value as DateValue)?.Date.ToString() ?? "…") + " – "
-            + ((m.Field("until")?.Value as DateValue)?.Date.ToString() ?? "…") + ")");
-        var more = memberships.Count > MembershipsNamed ? ", and " + (memberships.Count - MembershipsNamed).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more" : string.Empty;
-        return "; its memberships: " + string.Join(", ", named) + more;
     }
 }
