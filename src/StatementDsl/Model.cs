@@ -6,9 +6,9 @@ namespace StatementDsl;
 /// Base of every record. A generated record is built from its id and position alone: the object holds
 /// those and its file, and its other fields live in a storage object (<see cref="RecordFields"/>)
 /// decoded on the first access to any of them, so a start-up that reaches every record and reads its
-/// id allocates a small object per record (docs/benchmarks.md). References are followed on first
-/// access (so cycles and any order of access work), and an utterance's passages, most of a file's
-/// text, are decoded only when read. A record built in C# creates its storage at its first
+/// id allocates a small object per record (docs/benchmarks.md). References are resolved when a body
+/// is decoded, to their targets' small objects (so cycles and any order of access work), and an
+/// utterance's passages, most of a file's text, are decoded only when read. A record built in C# creates its storage at its first
 /// <c>init</c>.
 /// </summary>
 public abstract class Declaration
@@ -49,39 +49,11 @@ public abstract class Declaration
     private protected T Init<T>()
         where T : RecordFields => (T)(fields ??= CreateFields());
 
-    /// <summary>The object a reference slot holds, followed on first access.</summary>
-    private protected static T? Follow<T>(ref object? slot)
-        where T : class
-    {
-        var value = slot;
-        if (value is DeferredReference deferred)
-        {
-            value = deferred.Resolve();
-            slot = value;
-        }
-
-        return (T?)value;
-    }
-
     /// <summary>The store a generated record was read from; null for a record built in C#.</summary>
     private protected RecordStore? Store => source?.Store;
 
     /// <summary>The passages of a generated utterance, decoded now; none for a record built in C#.</summary>
     private protected IReadOnlyList<Passage> ReadPassages() => source?.Passages(index) ?? [];
-
-    /// <summary>The list a slot holds, its references followed on first access; empty when the slot is.</summary>
-    private protected static IReadOnlyList<T> FollowList<T>(ref object? slot)
-        where T : class
-    {
-        var value = slot;
-        if (value is DeferredList deferred)
-        {
-            value = deferred.Resolve<T>();
-            slot = value;
-        }
-
-        return (IReadOnlyList<T>?)value ?? [];
-    }
 
     private RecordFields ReadFields()
     {
@@ -130,7 +102,7 @@ public sealed class Person : Actor
 
     public string? Role { get => Fields<PersonFields>().Role; init => Init<PersonFields>().Role = value; }
 
-    public Organization? For { get => Follow<Organization>(ref Fields<PersonFields>().For); init => Init<PersonFields>().For = value; }
+    public Organization? For { get => Fields<PersonFields>().For; init => Init<PersonFields>().For = value; }
 
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get => Fields<PersonFields>().Country; init => Init<PersonFields>().Country = value; }
@@ -171,7 +143,7 @@ public sealed class Organization : Actor
 
     public string? Country { get => Fields<OrganizationFields>().Country; init => Init<OrganizationFields>().Country = value; }
 
-    public Organization? Parent { get => Follow<Organization>(ref Fields<OrganizationFields>().Parent); init => Init<OrganizationFields>().Parent = value; }
+    public Organization? Parent { get => Fields<OrganizationFields>().Parent; init => Init<OrganizationFields>().Parent = value; }
 
     public string? Abbreviation { get => Fields<OrganizationFields>().Abbreviation; init => Init<OrganizationFields>().Abbreviation = value; }
 
@@ -189,7 +161,7 @@ public sealed class Meeting : Declaration
 
     public string? Title { get => Fields<MeetingFields>().Title; init => Init<MeetingFields>().Title = value; }
 
-    public Organization? Body { get => Follow<Organization>(ref Fields<MeetingFields>().Body); init => Init<MeetingFields>().Body = value; }
+    public Organization? Body { get => Fields<MeetingFields>().Body; init => Init<MeetingFields>().Body = value; }
 
     public int? Number { get => Fields<MeetingFields>().Number; init => Init<MeetingFields>().Number = value; }
 
@@ -205,9 +177,9 @@ public sealed class Meeting : Declaration
 
     public MeetingKind? Kind { get => Fields<MeetingFields>().Kind; init => Init<MeetingFields>().Kind = value; }
 
-    public IReadOnlyList<Organization> ConvenedBy { get => FollowList<Organization>(ref Fields<MeetingFields>().ConvenedBy); init => Init<MeetingFields>().ConvenedBy = value; }
+    public IReadOnlyList<Organization> ConvenedBy { get => Fields<MeetingFields>().ConvenedBy; init => Init<MeetingFields>().ConvenedBy = value; }
 
-    public Person? Chair { get => Follow<Person>(ref Fields<MeetingFields>().Chair); init => Init<MeetingFields>().Chair = value; }
+    public Person? Chair { get => Fields<MeetingFields>().Chair; init => Init<MeetingFields>().Chair = value; }
 
     public IReadOnlyList<string> Agenda { get => Fields<MeetingFields>().Agenda; init => Init<MeetingFields>().Agenda = value; }
 
@@ -226,13 +198,27 @@ public sealed class Meeting : Declaration
     }
 
     private protected override RecordFields CreateFields() => new MeetingFields();
+
+    /// <summary>The speeches or events a slot holds, a generated meeting's built on first access; empty when the slot is.</summary>
+    private static IReadOnlyList<T> FollowList<T>(ref object? slot)
+        where T : class
+    {
+        var value = slot;
+        if (value is DeferredList deferred)
+        {
+            value = deferred.Resolve<T>();
+            slot = value;
+        }
+
+        return (IReadOnlyList<T>?)value ?? [];
+    }
 }
 
 /// <summary>Words someone said: a speech in a meeting or a statement outside one.</summary>
 public abstract class Utterance : Declaration
 {
     /// <summary>Who spoke; null when the author left <c>by</c> out (STMT1001).</summary>
-    public Actor? Speaker { get => Follow<Actor>(ref Fields<UtteranceFields>().Speaker); init => Init<UtteranceFields>().Speaker = value; }
+    public Actor? Speaker { get => Fields<UtteranceFields>().Speaker; init => Init<UtteranceFields>().Speaker = value; }
 
     /// <summary>The utterance's own date; for a speech without one, its meeting's.</summary>
     public virtual PartialDate? Date { get => Fields<UtteranceFields>().Date; init => Init<UtteranceFields>().Date = value; }
@@ -243,10 +229,10 @@ public abstract class Utterance : Declaration
     /// <summary>The language spoken (BCP 47).</summary>
     public string? Language { get => Fields<UtteranceFields>().Language; init => Init<UtteranceFields>().Language = value; }
 
-    public Actor? To { get => Follow<Actor>(ref Fields<UtteranceFields>().To); init => Init<UtteranceFields>().To = value; }
+    public Actor? To { get => Fields<UtteranceFields>().To; init => Init<UtteranceFields>().To = value; }
 
     /// <summary>The org the speaker spoke for (<c>on_behalf_of</c>).</summary>
-    public Organization? OnBehalfOf { get => Follow<Organization>(ref Fields<UtteranceFields>().OnBehalfOf); init => Init<UtteranceFields>().OnBehalfOf = value; }
+    public Organization? OnBehalfOf { get => Fields<UtteranceFields>().OnBehalfOf; init => Init<UtteranceFields>().OnBehalfOf = value; }
 
     /// <summary>
     /// The speaker's membership that covers the utterance's date, the post they spoke in (LANGUAGE.md §4):
@@ -265,7 +251,7 @@ public abstract class Utterance : Declaration
 
 public sealed class Speech : Utterance
 {
-    public Meeting? Meeting { get => Follow<Meeting>(ref Fields<SpeechFields>().Meeting); init => Init<SpeechFields>().Meeting = value; }
+    public Meeting? Meeting { get => Fields<SpeechFields>().Meeting; init => Init<SpeechFields>().Meeting = value; }
 
     public override PartialDate? Date { get => base.Date ?? Meeting?.Date; init => base.Date = value; }
 
@@ -298,9 +284,9 @@ public sealed class Statement : Utterance
 /// <summary>Something that happened in a meeting: a walkout, a vote, another incident.</summary>
 public abstract class MeetingEvent : Declaration
 {
-    public Meeting? Meeting { get => Follow<Meeting>(ref Fields<MeetingEventFields>().Meeting); init => Init<MeetingEventFields>().Meeting = value; }
+    public Meeting? Meeting { get => Fields<MeetingEventFields>().Meeting; init => Init<MeetingEventFields>().Meeting = value; }
 
-    public IReadOnlyList<Actor> By { get => FollowList<Actor>(ref Fields<MeetingEventFields>().By); init => Init<MeetingEventFields>().By = value; }
+    public IReadOnlyList<Actor> By { get => Fields<MeetingEventFields>().By; init => Init<MeetingEventFields>().By = value; }
 
     /// <summary>ISO 8601 time or date-time.</summary>
     public string? Time { get => Fields<MeetingEventFields>().Time; init => Init<MeetingEventFields>().Time = value; }
@@ -310,7 +296,7 @@ public abstract class MeetingEvent : Declaration
 
 public sealed class Walkout : MeetingEvent
 {
-    public Speech? During { get => Follow<Speech>(ref Fields<WalkoutFields>().During); init => Init<WalkoutFields>().During = value; }
+    public Speech? During { get => Fields<WalkoutFields>().During; init => Init<WalkoutFields>().During = value; }
 
     private protected override RecordFields CreateFields() => new WalkoutFields();
 }
@@ -320,11 +306,11 @@ public sealed class Vote : MeetingEvent
     /// <summary>What was voted on.</summary>
     public string? On { get => Fields<VoteFields>().On; init => Init<VoteFields>().On = value; }
 
-    public IReadOnlyList<Actor> For { get => FollowList<Actor>(ref Fields<VoteFields>().For); init => Init<VoteFields>().For = value; }
+    public IReadOnlyList<Actor> For { get => Fields<VoteFields>().For; init => Init<VoteFields>().For = value; }
 
-    public IReadOnlyList<Actor> Against { get => FollowList<Actor>(ref Fields<VoteFields>().Against); init => Init<VoteFields>().Against = value; }
+    public IReadOnlyList<Actor> Against { get => Fields<VoteFields>().Against; init => Init<VoteFields>().Against = value; }
 
-    public IReadOnlyList<Actor> Abstain { get => FollowList<Actor>(ref Fields<VoteFields>().Abstain); init => Init<VoteFields>().Abstain = value; }
+    public IReadOnlyList<Actor> Abstain { get => Fields<VoteFields>().Abstain; init => Init<VoteFields>().Abstain = value; }
 
     public VoteOutcome? Outcome { get => Fields<VoteFields>().Outcome; init => Init<VoteFields>().Outcome = value; }
 
@@ -336,7 +322,7 @@ public sealed class Incident : MeetingEvent
 {
     public string? Type { get => Fields<IncidentFields>().Type; init => Init<IncidentFields>().Type = value; }
 
-    public Speech? During { get => Follow<Speech>(ref Fields<IncidentFields>().During); init => Init<IncidentFields>().During = value; }
+    public Speech? During { get => Fields<IncidentFields>().During; init => Init<IncidentFields>().During = value; }
 
     private protected override RecordFields CreateFields() => new IncidentFields();
 }
@@ -344,9 +330,9 @@ public sealed class Incident : MeetingEvent
 /// <summary>A role or affiliation over time (Popolo Membership): who held which post in which org, from when until when.</summary>
 public sealed class Membership : Declaration
 {
-    public Person? Person { get => Follow<Person>(ref Fields<MembershipFields>().Person); init => Init<MembershipFields>().Person = value; }
+    public Person? Person { get => Fields<MembershipFields>().Person; init => Init<MembershipFields>().Person = value; }
 
-    public Organization? Organization { get => Follow<Organization>(ref Fields<MembershipFields>().Organization); init => Init<MembershipFields>().Organization = value; }
+    public Organization? Organization { get => Fields<MembershipFields>().Organization; init => Init<MembershipFields>().Organization = value; }
 
     /// <summary>The post as printed ("Permanent Representative").</summary>
     public string? Role { get => Fields<MembershipFields>().Role; init => Init<MembershipFields>().Role = value; }

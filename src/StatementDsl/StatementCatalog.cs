@@ -50,9 +50,10 @@ public sealed class StatementCatalog
         var index = new Dictionary<string, (RecordFile File, int Index)>(StringComparer.Ordinal);
         foreach (var file in store.Files)
         {
-            foreach (var pair in file.IdIndex)
+            var ids = file.IdIndex;
+            for (var entry = 0; entry < ids.Count; entry++)
             {
-                index.TryAdd(pair.Key, (file, pair.Value));
+                index.TryAdd(ids.KeyAt(entry), (file, ids.ValueAt(entry)));
             }
         }
 

@@ -52,8 +52,8 @@ internal readonly struct FieldValues : IDisposable
             {
                 RecordFormat.IntegerTag => new Field(name, language, tag) { Integer = reader.ReadInt() },
                 RecordFormat.TextListTag => new Field(name, language, tag) { Items = ReadTexts(ref reader) },
-                RecordFormat.ReferenceTag => new Field(name, language, tag) { Target = ReadTarget(ref reader, store) },
-                RecordFormat.ReferenceListTag => new Field(name, language, tag) { Targets = ReadTargets(ref reader, store) },
+                RecordFormat.ReferenceTag => new Field(name, language, tag) { Target = ReadReference(ref reader, store) },
+                RecordFormat.ReferenceListTag => new Field(name, language, tag) { Targets = ReadReferences(ref reader, store) },
                 RecordFormat.SymbolTag => new Field(name, language, tag) { Text = reader.ReadRecurring(store.RecurringStrings) },
                 _ => new Field(name, language, tag) { Text = reader.ReadString() },
             };
@@ -189,35 +189,45 @@ internal readonly struct FieldValues : IDisposable
         return null;
     }
 
-    public DeferredReference? Reference(string name)
+    /// <summary>The record a single reference points to, resolved when the body was decoded.</summary>
+    public Declaration? Reference(string name)
     {
         foreach (var field in fields)
         {
             if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.ReferenceTag)
             {
-                return new DeferredReference(file.Store, field.Target);
+                return field.Target;
             }
         }
 
         return null;
     }
 
-    public DeferredList? References(string name)
+    /// <summary>The records a field's references point to, a list's and repeated single ones', in file order.</summary>
+    public IReadOnlyList<T> References<T>(string name)
+        where T : Declaration
     {
-        List<ReferenceTarget>? targets = null;
+        List<T>? targets = null;
         foreach (var field in fields)
         {
-            if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.ReferenceTag)
+            if (ReferenceEquals(field.Name, name) && field.Target is T target)
             {
-                (targets ??= []).Add(field.Target);
+                (targets ??= []).Add(target);
             }
             else if (ReferenceEquals(field.Name, name) && field.Targets is { } items)
             {
-                (targets ??= []).AddRange(items);
+                targets ??= [];
+                foreach (var item in items)
+                {
+                    if (item is T typed)
+                    {
+                        targets.Add(typed);
+                    }
+                }
             }
         }
 
-        return targets is null ? null : new DeferredList(file.Store, targets.ToArray());
+        return targets ?? (IReadOnlyList<T>)[];
     }
 
     /// <summary>The meeting the record belongs to, from its file's layout (built from its header, if it was not yet); null for a top-level record.</summary>
@@ -234,21 +244,27 @@ internal readonly struct FieldValues : IDisposable
         return items;
     }
 
-    private static ReferenceTarget[] ReadTargets(ref RecordReader reader, RecordStore store)
+    private static Declaration?[] ReadReferences(ref RecordReader reader, RecordStore store)
     {
-        var targets = new ReferenceTarget[reader.ReadInt()];
+        var targets = new Declaration?[reader.ReadInt()];
         for (var i = 0; i < targets.Length; i++)
         {
-            targets[i] = ReadTarget(ref reader, store);
+            targets[i] = ReadReference(ref reader, store);
         }
 
         return targets;
     }
 
-    private static ReferenceTarget ReadTarget(ref RecordReader reader, RecordStore store)
+    /// <summary>
+    /// The record a reference points to, looked up by its class and id as they lie in the image: no
+    /// string is made for either, and the target is built from its header alone, so cycles and
+    /// references across files cost one small object per target, whatever is read first.
+    /// </summary>
+    private static Declaration? ReadReference(ref RecordReader reader, RecordStore store)
     {
-        var className = reader.ReadRecurring(store.RecurringStrings);
-        return new ReferenceTarget(className, reader.ReadString()!);
+        var hasClass = reader.TryReadSpan(out var className);
+        reader.TryReadSpan(out var id);
+        return hasClass ? store.Resolve(className, id) : null;
     }
 
     private static PassageKind? PassageKindOf(string name) => name switch
@@ -300,8 +316,8 @@ internal readonly struct FieldValues : IDisposable
 
         public string[]? Items { get; init; }
 
-        public ReferenceTarget Target { get; init; }
+        public Declaration? Target { get; init; }
 
-        public ReferenceTarget[]? Targets { get; init; }
+        public Declaration?[]? Targets { get; init; }
     }
 }

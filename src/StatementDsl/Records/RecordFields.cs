@@ -3,8 +3,7 @@ namespace StatementDsl.Records;
 /// <summary>
 /// The fields of a record apart from its id and position (<see cref="Declaration"/>), one storage
 /// class per kind, mirroring the records' hierarchy. Each kind fills its own from the decoded body
-/// (LANGUAGE.md §4 and §7); a reference or a list of references is held as its
-/// <see cref="DeferredReference"/> or <see cref="DeferredList"/> until the record's property follows it.
+/// (LANGUAGE.md §4 and §7); references hold their targets, resolved when the body was decoded.
 /// </summary>
 internal class RecordFields
 {
@@ -29,7 +28,7 @@ internal sealed class PersonFields : ActorFields
 {
     public IReadOnlyList<string> Aliases = [];
     public string? Role;
-    public object? For;
+    public Organization? For;
     public string? Country;
     public string? Wikidata;
 
@@ -43,7 +42,7 @@ internal sealed class PersonFields : ActorFields
         Role = values.Text("role");
         Country = values.Text("country");
         Wikidata = values.Text("wikidata");
-        For = values.Reference("for");
+        For = values.Reference("for") as Organization;
     }
 }
 
@@ -51,7 +50,7 @@ internal sealed class OrganizationFields : ActorFields
 {
     public OrganizationKind? Kind;
     public string? Country;
-    public object? Parent;
+    public Organization? Parent;
     public string? Abbreviation;
 
     public override void Fill(FieldValues values)
@@ -70,7 +69,7 @@ internal sealed class OrganizationFields : ActorFields
         };
         Country = values.Text("country");
         Abbreviation = values.Text("abbr");
-        Parent = values.Reference("parent");
+        Parent = values.Reference("parent") as Organization;
     }
 }
 
@@ -78,15 +77,15 @@ internal sealed class MeetingFields : RecordFields
 {
     public PartialDate? Date;
     public string? Title;
-    public object? Body;
+    public Organization? Body;
     public int? Number;
     public string? Start;
     public string? End;
     public string? Timezone;
     public string? Place;
     public MeetingKind? Kind;
-    public object? ConvenedBy;
-    public object? Chair;
+    public IReadOnlyList<Organization> ConvenedBy = [];
+    public Person? Chair;
     public IReadOnlyList<string> Agenda = [];
     public string? Record;
 
@@ -111,20 +110,20 @@ internal sealed class MeetingFields : RecordFields
         };
         Agenda = values.Texts("agenda");
         Record = values.Text("record");
-        Body = values.Reference("body");
-        ConvenedBy = values.References("convened_by");
-        Chair = values.Reference("chair");
+        Body = values.Reference("body") as Organization;
+        ConvenedBy = values.References<Organization>("convened_by");
+        Chair = values.Reference("chair") as Person;
     }
 }
 
 internal abstract class UtteranceFields : RecordFields
 {
-    public object? Speaker;
+    public Actor? Speaker;
     public PartialDate? Date;
     public string? Label;
     public string? Language;
-    public object? To;
-    public object? OnBehalfOf;
+    public Actor? To;
+    public Organization? OnBehalfOf;
 
     /// <summary>Null until read: a generated utterance's passages are decoded on their own, when asked for.</summary>
     public IReadOnlyList<Passage>? Passages;
@@ -135,15 +134,15 @@ internal abstract class UtteranceFields : RecordFields
         Date = values.Date("date");
         Label = values.Text("as");
         Language = values.Text("language");
-        Speaker = values.Reference("by");
-        To = values.Reference("to");
-        OnBehalfOf = values.Reference("on_behalf_of");
+        Speaker = values.Reference("by") as Actor;
+        To = values.Reference("to") as Actor;
+        OnBehalfOf = values.Reference("on_behalf_of") as Organization;
     }
 }
 
 internal sealed class SpeechFields : UtteranceFields
 {
-    public object? Meeting;
+    public Meeting? Meeting;
     public SpeechMode? Via;
     public string? Start;
     public string? End;
@@ -193,8 +192,8 @@ internal sealed class StatementFields : UtteranceFields
 
 internal abstract class MeetingEventFields : RecordFields
 {
-    public object? Meeting;
-    public object? By;
+    public Meeting? Meeting;
+    public IReadOnlyList<Actor> By = [];
     public string? Time;
     public string? Note;
 
@@ -202,7 +201,7 @@ internal abstract class MeetingEventFields : RecordFields
     {
         base.Fill(values);
         Meeting = values.Meeting();
-        By = values.References("by");
+        By = values.References<Actor>("by");
         Time = values.Text("time");
         Note = values.Text("note");
     }
@@ -210,21 +209,21 @@ internal abstract class MeetingEventFields : RecordFields
 
 internal sealed class WalkoutFields : MeetingEventFields
 {
-    public object? During;
+    public Speech? During;
 
     public override void Fill(FieldValues values)
     {
         base.Fill(values);
-        During = values.Reference("during");
+        During = values.Reference("during") as Speech;
     }
 }
 
 internal sealed class VoteFields : MeetingEventFields
 {
     public string? On;
-    public object? For;
-    public object? Against;
-    public object? Abstain;
+    public IReadOnlyList<Actor> For = [];
+    public IReadOnlyList<Actor> Against = [];
+    public IReadOnlyList<Actor> Abstain = [];
     public VoteOutcome? Outcome;
 
     public override void Fill(FieldValues values)
@@ -238,29 +237,29 @@ internal sealed class VoteFields : MeetingEventFields
             "vetoed" => VoteOutcome.Vetoed,
             _ => null,
         };
-        For = values.References("for");
-        Against = values.References("against");
-        Abstain = values.References("abstain");
+        For = values.References<Actor>("for");
+        Against = values.References<Actor>("against");
+        Abstain = values.References<Actor>("abstain");
     }
 }
 
 internal sealed class IncidentFields : MeetingEventFields
 {
     public string? Type;
-    public object? During;
+    public Speech? During;
 
     public override void Fill(FieldValues values)
     {
         base.Fill(values);
         Type = values.Text("type");
-        During = values.Reference("during");
+        During = values.Reference("during") as Speech;
     }
 }
 
 internal sealed class MembershipFields : RecordFields
 {
-    public object? Person;
-    public object? Organization;
+    public Person? Person;
+    public Organization? Organization;
     public string? Role;
     public PartialDate? From;
     public PartialDate? Until;
@@ -273,8 +272,8 @@ internal sealed class MembershipFields : RecordFields
         From = values.Date("from");
         Until = values.Date("until");
         Note = values.Text("note");
-        Person = values.Reference("person");
-        Organization = values.Reference("org");
+        Person = values.Reference("person") as Person;
+        Organization = values.Reference("org") as Organization;
     }
 }
 

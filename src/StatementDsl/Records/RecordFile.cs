@@ -20,7 +20,7 @@ public sealed class RecordFile
     private Layout? layout;
     private Declaration?[]? cache;
     private Lists? lists;
-    private Dictionary<string, int>? idIndex;
+    private SpanLookup? idIndex;
 
     /// <summary>A file whose headers start at <paramref name="headersStart"/> of <paramref name="headerConstant"/>, after its path.</summary>
     internal RecordFile(RecordStore store, string path, ConstantText headerConstant, int headersStart, ConstantText bodies)
@@ -84,10 +84,10 @@ public sealed class RecordFile
     }
 
     /// <summary>Every id of the file with its record's index; the ids are decoded on first use.</summary>
-    internal IReadOnlyDictionary<string, int> IdIndex => idIndex ?? BuildIdIndex();
+    internal SpanLookup IdIndex => idIndex ?? BuildIdIndex();
 
     /// <summary>The index of the record with this id.</summary>
-    internal int? IndexOf(string id) => (idIndex ?? BuildIdIndex()).TryGetValue(id, out var index) ? index : null;
+    internal int? IndexOf(ReadOnlySpan<char> id) => IdIndex.TryGetValue(id, out var index) ? index : null;
 
     /// <summary>The body of record <paramref name="index"/>, decoded; an utterance's passages are left for <see cref="Passages"/>.</summary>
     internal FieldValues Fields(int index)
@@ -117,10 +117,10 @@ public sealed class RecordFile
 
     private RecordReader BodyReader(int index) => new(bodies.Span, GetLayout().BodyOffsets[index]);
 
-    private Dictionary<string, int> BuildIdIndex()
+    private SpanLookup BuildIdIndex()
     {
         var map = GetLayout();
-        var index = new Dictionary<string, int>(map.Kinds.Length, StringComparer.Ordinal);
+        var index = new SpanLookup(map.Kinds.Length);
         for (var i = 0; i < map.Kinds.Length; i++)
         {
             var reader = new RecordReader(Headers, map.IdOffsets[i]);

@@ -27,14 +27,15 @@ internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
         return negative ? -value : value;
     }
 
-    public string? ReadString() => ReadSpan(out var text) ? new string(text) : null;
+    public string? ReadString() => TryReadSpan(out var text) ? new string(text) : null;
 
     /// <summary>A string that recurs (a language tag, a class name), taken from <paramref name="cache"/> when seen before.</summary>
-    public string? ReadRecurring(RecurringStrings cache) => ReadSpan(out var text) ? cache.Get(text) : null;
+    public string? ReadRecurring(RecurringStrings cache) => TryReadSpan(out var text) ? cache.Get(text) : null;
 
-    public void SkipString() => ReadSpan(out _);
+    public void SkipString() => TryReadSpan(out _);
 
-    private bool ReadSpan(out ReadOnlySpan<char> text)
+    /// <summary>A string's characters in place, without copying them; false when it is absent.</summary>
+    public bool TryReadSpan(out ReadOnlySpan<char> text)
     {
         if (data[Position] == RecordFormat.Absent)
         {
@@ -51,8 +52,8 @@ internal ref struct RecordReader(ReadOnlySpan<char> data, int position)
 }
 
 /// <summary>
-/// The few distinct short strings that repeat in every record (language tags, enum values, class
-/// names), so that decoding a record does not allocate them again. Records decode on any thread, so
+/// The few distinct short strings that repeat in every record (language tags, enum values), so that
+/// decoding a record does not allocate them again. Records decode on any thread, so
 /// the table is copied on write and published atomically instead of locked on every read.
 /// </summary>
 internal sealed class RecurringStrings

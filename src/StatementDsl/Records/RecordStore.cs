@@ -10,8 +10,8 @@ namespace StatementDsl.Records;
 /// of each per <c>.stmt</c> file: <c>__RecordHeaders</c> (path, count and every record's header, all
 /// files' headers side by side in the image) and <c>__RecordData</c> (the records' bodies). Records are
 /// not code: the runtime reads the constants in place from the metadata (no JIT, no copy), locates a
-/// file's bodies only when one is decoded, and resolves a reference, on first access, by id within the
-/// one file the generator found it in.
+/// file's bodies only when one is decoded, and resolves a reference when its record's body is decoded,
+/// by id within the one file the generator found it in, building only the target's small object.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecordStore
@@ -21,7 +21,8 @@ public sealed class RecordStore
 
     private static readonly ConditionalWeakTable<Assembly, RecordStore> Stores = new();
 
-    private readonly Dictionary<string, RecordFile> byClass = new(StringComparer.Ordinal);
+    private readonly SpanLookup classes;
+    private readonly RecordFile[] byClass;
     private StatementCatalog? catalog;
     private Dictionary<Person, Membership[]>? membershipsByPerson;
 
@@ -33,13 +34,16 @@ public sealed class RecordStore
             bodiesByClass[body.ClassName] = body.Text;
         }
 
+        classes = new SpanLookup(headers.Count);
+        byClass = new RecordFile[headers.Count];
         var ordered = new List<RecordFile>(headers.Count);
         foreach (var header in headers)
         {
             var reader = new RecordReader(header.Text.Span, 0);
             var path = reader.ReadString()!;
             var file = new RecordFile(this, path, header.Text, reader.Position, bodiesByClass.TryGetValue(header.ClassName, out var body) ? body : ConstantText.Empty);
-            byClass.Add(header.ClassName, file);
+            byClass[ordered.Count] = file;
+            classes.TryAdd(header.ClassName, ordered.Count);
             ordered.Add(file);
         }
 
@@ -65,7 +69,8 @@ public sealed class RecordStore
     /// <summary>The store of an assembly's records, found through its <see cref="RecordRegistryAttribute"/>; empty when it has none.</summary>
     internal static RecordStore For(Assembly assembly) => Stores.GetValue(assembly, static a => ReadRegistry(a));
 
-    public RecordFile File(string className) => byClass[className];
+    public RecordFile File(string className) =>
+        classes.TryGetValue(className.AsSpan(), out var number) ? byClass[number] : throw new KeyNotFoundException($"No records for class '{className}'.");
 
     /// <summary>The memberships of a person from every file, ordered by <see cref="Membership.From"/> (none first), file order on ties.</summary>
     internal IReadOnlyList<Membership> MembershipsOf(Person person) =>
@@ -101,8 +106,9 @@ public sealed class RecordStore
         return index;
     }
 
-    internal Declaration? Resolve(string? className, string id) =>
-        className is not null && byClass.TryGetValue(className, out var file) && file.IndexOf(id) is { } index ? file.Entity(index) : null;
+    /// <summary>The record with id <paramref name="id"/> in the file of class <paramref name="className"/>, built from its header if it was not yet; null when there is none.</summary>
+    internal Declaration? Resolve(ReadOnlySpan<char> className, ReadOnlySpan<char> id) =>
+        classes.TryGetValue(className, out var number) && byClass[number] is var file && file.IndexOf(id) is { } index ? file.Entity(index) : null;
 
     /// <summary>
     /// The store from the classes that an assembly's <see cref="RecordRegistryAttribute"/> names, found in
@@ -185,56 +191,19 @@ internal sealed unsafe class ConstantText
     }
 }
 
-/// <summary>A reference of a generated record not followed yet, an id in a named file: the record's property follows it on first access.</summary>
-internal sealed class DeferredReference(RecordStore store, ReferenceTarget target)
+/// <summary>A meeting's speeches or events, indices of records of its file, built on first access.</summary>
+internal sealed class DeferredList(RecordFile file, int[] indices)
 {
-    public Declaration? Resolve() => store.Resolve(target.ClassName, target.Id);
-}
-
-/// <summary>A list of references not yet followed: ids in named files, or indices of records of one file.</summary>
-internal sealed class DeferredList
-{
-    private readonly RecordStore? store;
-    private readonly ReferenceTarget[]? targets;
-    private readonly RecordFile? file;
-    private readonly int[]? indices;
-
-    public DeferredList(RecordStore store, ReferenceTarget[] targets)
-    {
-        this.store = store;
-        this.targets = targets;
-    }
-
-    public DeferredList(RecordFile file, int[] indices)
-    {
-        this.file = file;
-        this.indices = indices;
-    }
-
     public IReadOnlyList<T> Resolve<T>()
         where T : class
     {
-        if (indices is not null)
+        var built = new T[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
         {
-            var built = new T[indices.Length];
-            for (var i = 0; i < indices.Length; i++)
-            {
-                built[i] = (T)(object)file!.Entity(indices[i]);
-            }
-
-            return built;
+            built[i] = (T)(object)file.Entity(indices[i]);
         }
 
-        var items = new List<T>(targets!.Length);
-        foreach (var target in targets)
-        {
-            if (store!.Resolve(target.ClassName, target.Id) is T item)
-            {
-                items.Add(item);
-            }
-        }
-
-        return items;
+        return built;
     }
 }
 
@@ -248,6 +217,3 @@ internal sealed class RecordConstant(string className, ConstantText text)
 
     public readonly ConstantText Text = text;
 }
-
-/// <summary>Where a reference points: the target's id and the generated class of the file that declares it (null when that file has no class, STMT1012).</summary>
-internal readonly record struct ReferenceTarget(string? ClassName, string Id);

@@ -63,6 +63,53 @@ public class CatalogTests
         }
     }
 
+    [Fact]
+    public void References_into_many_files_resolve_to_the_objects_their_classes_return()
+    {
+        // More files than the runtime's table of recurring short strings holds (64): references name
+        // their target's class, and every one must still find its file.
+        const int files = 80;
+        var sources = Enumerable.Range(0, files).Select(i => GeneratorHarness.File(
+            $"file_{i:00}.stmt",
+            $"person p{i} {{ name: \"شخص {i}\" for: o{(i + 1) % files} }}\norg o{i} {{ name: \"منظمة {i}\" parent: o{(i + 7) % files} }}\n"
+                + $"meeting m{i} {{ date: 2016-09-25 chair: p{(i + 3) % files} convened_by: [o{(i + 5) % files}, o{i}]\n  speech s{i} {{ by: p{(i + 11) % files} quote: \"كلمة\" }}\n}}\n"))
+            .ToArray();
+        var assembly = GeneratorHarness.Load(sources);
+        for (var i = 0; i < files; i++)
+        {
+            var person = (Person)GeneratorHarness.Property(assembly, $"File{i:00}", $"P{i}")!;
+            var meeting = (Meeting)GeneratorHarness.Property(assembly, $"File{i:00}", $"M{i}")!;
+            Assert.Same(GeneratorHarness.Property(assembly, $"File{(i + 1) % files:00}", $"O{(i + 1) % files}"), person.For);
+            Assert.Same(GeneratorHarness.Property(assembly, $"File{(i + 7) % files:00}", $"O{(i + 7) % files}"), ((Organization)GeneratorHarness.Property(assembly, $"File{i:00}", $"O{i}")!).Parent);
+            Assert.Same(GeneratorHarness.Property(assembly, $"File{(i + 3) % files:00}", $"P{(i + 3) % files}"), meeting.Chair);
+            Assert.Equal(new[] { $"o{(i + 5) % files}", $"o{i}" }, meeting.ConvenedBy.Select(o => o.Id));
+            Assert.Same(GeneratorHarness.Property(assembly, $"File{(i + 11) % files:00}", $"P{(i + 11) % files}"), Assert.Single(meeting.Speeches).Speaker);
+        }
+    }
+
+    [Fact]
+    public void The_span_lookup_finds_every_key_keeps_the_first_and_answers_no_for_others()
+    {
+        var lookup = new SpanLookup(200);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(lookup.TryAdd("id_" + i, i));
+        }
+
+        Assert.False(lookup.TryAdd("id_7", 700));
+        Assert.Equal(200, lookup.Count);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(lookup.TryGetValue(("x id_" + i).AsSpan(2), out var value));
+            Assert.Equal(i, value);
+            Assert.Equal("id_" + i, lookup.KeyAt(i));
+        }
+
+        Assert.False(lookup.TryGetValue("id_200", out _));
+        Assert.False(lookup.TryGetValue(string.Empty, out _));
+        Assert.False(new SpanLookup(0).TryGetValue("id_0", out _));
+    }
+
     [Theory]
     [InlineData("Sample.StatementDslRecords+__RecordHeaders")]
     [InlineData("Sample.StatementDslRecords+__RecordData")]
