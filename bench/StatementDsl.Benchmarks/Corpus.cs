@@ -40,17 +40,20 @@ internal sealed class Corpus
 
     public long JsonBytes => Encoding.UTF8.GetByteCount(Json);
 
-    /// <summary>About <paramref name="targetBytes"/> of .stmt in <paramref name="fileCount"/> files (at least 2).</summary>
-    public static Corpus Create(int fileCount, long targetBytes, int seed = 2016)
+    /// <summary>
+    /// About <paramref name="targetBytes"/> of .stmt in <paramref name="fileCount"/> files (at least 2),
+    /// each meeting file holding <paramref name="meetingsPerFile"/> meetings and as many statements.
+    /// </summary>
+    public static Corpus Create(int fileCount, long targetBytes, int meetingsPerFile = 1, int seed = 2016)
     {
         var random = new Random(seed);
-        var rosterFiles = Math.Max(1, fileCount / 50);
+        var rosterFiles = Math.Max(1, fileCount / (50 * meetingsPerFile));
         var meetingFiles = Math.Max(1, fileCount - rosterFiles);
         const int peoplePerRoster = 100;
         const int orgsPerRoster = 10;
         const int speechesPerMeeting = 25;
         const int passagesPerSpeech = 2;
-        var passageCount = (long)meetingFiles * speechesPerMeeting * passagesPerSpeech;
+        var passageCount = (long)meetingFiles * meetingsPerFile * speechesPerMeeting * passagesPerSpeech;
         // About 16.5 bytes of .stmt per passage word, markup included (measured on this generator).
         var wordsPerPassage = (int)Math.Clamp((long)(targetBytes / Math.Max(1, passageCount) / 16.5), 3, 400);
 
@@ -81,47 +84,52 @@ internal sealed class Corpus
         }
 
         var day = new DateTime(2016, 1, 1);
-        for (var m = 0; m < meetingFiles; m++)
+        for (var f = 0; f < meetingFiles; f++)
         {
-            var date = day.AddDays(m % 3000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var speeches = new List<SpeechJson>();
-            var text = new StringBuilder("meeting meeting_").Append(m).Append(" {\n  title: \"جلسة ").Append(m).Append("\"\n  date: ").Append(date)
-                .Append("\n  body: org_0_0\n  kind: regular\n  convened_by: [org_0_1, org_0_2]\n");
-            for (var s = 0; s < speechesPerMeeting; s++)
+            var text = new StringBuilder();
+            for (var m = f * meetingsPerFile; m < (f + 1) * meetingsPerFile; m++)
             {
-                var speaker = people[random.Next(people.Count)];
-                var passages = new List<PassageJson>();
-                text.Append("\n  speech speech_").Append(m).Append('_').Append(s).Append(" {\n    by: ").Append(speaker.Id).Append("\n    as: \"").Append(speaker.Role).Append("\"\n");
-                for (var p = 0; p < passagesPerSpeech; p++)
+                var date = day.AddDays(m % 3000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var speeches = new List<SpeechJson>();
+                text.Append(m == f * meetingsPerFile ? string.Empty : "\n").Append("meeting meeting_").Append(m).Append(" {\n  title: \"جلسة ").Append(m).Append("\"\n  date: ").Append(date)
+                    .Append("\n  body: org_0_0\n  kind: regular\n  convened_by: [org_0_1, org_0_2]\n");
+                for (var s = 0; s < speechesPerMeeting; s++)
                 {
-                    var arabic = random.Next(3) != 0;
-                    var words = Words(random, arabic ? ArabicWords : EnglishWords, wordsPerPassage);
-                    var quoted = arabic && p == 1 ? words + " \"" + Words(random, ArabicWords, 3) + "\"" : words;
-                    var passage = new PassageJson(p == 0 ? "quote" : "paraphrase", quoted, arabic ? "ar" : "en");
-                    passages.Add(passage);
-                    text.Append("    ").Append(passage.Kind).Append(arabic ? string.Empty : "@en").Append(": ");
-                    if (quoted.Contains('"', StringComparison.Ordinal))
+                    var speaker = people[random.Next(people.Count)];
+                    var passages = new List<PassageJson>();
+                    text.Append("\n  speech speech_").Append(m).Append('_').Append(s).Append(" {\n    by: ").Append(speaker.Id).Append("\n    as: \"").Append(speaker.Role).Append("\"\n");
+                    for (var p = 0; p < passagesPerSpeech; p++)
                     {
-                        text.Append("\"\"\"\n      ").Append(quoted).Append("\n      \"\"\"\n");
+                        var arabic = random.Next(3) != 0;
+                        var words = Words(random, arabic ? ArabicWords : EnglishWords, wordsPerPassage);
+                        var quoted = arabic && p == 1 ? words + " \"" + Words(random, ArabicWords, 3) + "\"" : words;
+                        var passage = new PassageJson(p == 0 ? "quote" : "paraphrase", quoted, arabic ? "ar" : "en");
+                        passages.Add(passage);
+                        text.Append("    ").Append(passage.Kind).Append(arabic ? string.Empty : "@en").Append(": ");
+                        if (quoted.Contains('"', StringComparison.Ordinal))
+                        {
+                            text.Append("\"\"\"\n      ").Append(quoted).Append("\n      \"\"\"\n");
+                        }
+                        else
+                        {
+                            text.Append('"').Append(quoted).Append("\"\n");
+                        }
                     }
-                    else
-                    {
-                        text.Append('"').Append(quoted).Append("\"\n");
-                    }
+
+                    text.Append("  }\n");
+                    speeches.Add(new SpeechJson($"speech_{m}_{s}", speaker.Id, speaker.Role, passages));
                 }
 
-                text.Append("  }\n");
-                speeches.Add(new SpeechJson($"speech_{m}_{s}", speaker.Id, speaker.Role, passages));
+                text.Append("}\n");
+                meetings.Add(new MeetingJson($"meeting_{m}", date, "جلسة " + m.ToString(CultureInfo.InvariantCulture), "org_0_0", "regular", ["org_0_1", "org_0_2"], speeches));
+                var statement = new StatementJson($"statement_{m}", people[random.Next(people.Count)].Id, date, "press",
+                    [new PassageJson("quote", Words(random, ArabicWords, wordsPerPassage), "ar")]);
+                statements.Add(statement);
+                text.Append("\nstatement ").Append(statement.Id).Append(" { by: ").Append(statement.By).Append("  date: ").Append(date)
+                    .Append("  via: press  quote: \"").Append(statement.Passages[0].Text).Append("\" }\n");
             }
 
-            text.Append("}\n");
-            meetings.Add(new MeetingJson($"meeting_{m}", date, "جلسة " + m.ToString(CultureInfo.InvariantCulture), "org_0_0", "regular", ["org_0_1", "org_0_2"], speeches));
-            var statement = new StatementJson($"statement_{m}", people[random.Next(people.Count)].Id, date, "press",
-                [new PassageJson("quote", Words(random, ArabicWords, wordsPerPassage), "ar")]);
-            statements.Add(statement);
-            text.Append("\nstatement ").Append(statement.Id).Append(" { by: ").Append(statement.By).Append("  date: ").Append(date)
-                .Append("  via: press  quote: \"").Append(statement.Passages[0].Text).Append("\" }\n");
-            files[$"meetings/meeting_{m:0000}.stmt"] = text.ToString();
+            files[$"meetings/meeting_{f:0000}.stmt"] = text.ToString();
         }
 
         // Arabic stays UTF-8, as in a real data file; the default encoder would write every letter as \uXXXX.

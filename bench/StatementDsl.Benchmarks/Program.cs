@@ -8,6 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StatementDsl.Benchmarks;
 
 // dotnet run -c Release --project bench/StatementDsl.Benchmarks -- [--quick] [--json PATH] [--write-corpus DIR] [--report-from JSON] [--startup-only]
+//     [--files N] [--meetings-per-file N]
 // --quick: a 4 MB corpus and short runs (a few minutes on 2 cores). Without it: the 16 MB corpus,
 // longer runs, and docs/benchmarks.md rewritten with the results.
 var quick = args.Contains("--quick");
@@ -22,7 +23,7 @@ if (reportIndex >= 0 && reportIndex + 1 < args.Length)
     return;
 }
 
-var corpus = Corpus.Create(fileCount: 1000, targetBytes: quick ? 4_000_000 : 16_000_000);
+var corpus = Corpus.Create(fileCount: Option("--files") ?? 1000, targetBytes: quick ? 4_000_000 : 16_000_000, meetingsPerFile: Option("--meetings-per-file") ?? 1);
 Shared.Corpus = corpus;
 var writeIndex = Array.IndexOf(args, "--write-corpus");
 if (writeIndex >= 0 && writeIndex + 1 < args.Length)
@@ -148,6 +149,8 @@ if (!quick)
 {
     BenchmarkDocument.Write(Path.Combine(repositoryRoot, "docs", "benchmarks.md"), results);
 }
+
+int? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
 
 static double Round(double value) => Math.Round(value, 3);
 
