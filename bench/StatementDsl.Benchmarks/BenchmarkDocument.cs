@@ -11,10 +11,17 @@ internal static class BenchmarkDocument
     [
         ("parse_vs_stj", "front end: parse + bind MB/s ÷ STJ deserialize MB/s", 1.0, true),
         ("compile_vs_stj", "build: added generator + emit time ÷ STJ deserialize time", 10, false),
+        ("compile_vs_members_floor", "build: added generator + emit time ÷ the generated members alone, with no data", 1.2, false),
+        ("app_edit_with_archive_vs_alone", "build after a one-line edit of an app referencing the archive's class library ÷ the same app without it", 1.1, false),
         ("incremental_vs_full", "incremental: one quote edited in one of 1,000 files ÷ full run", 0.05, false),
+        ("json_vs_compiled_startup_read_classes", "start-up inside Main, reading every title, speaker name and passage through the generated classes: JSON ÷ compiled", 10, true),
+        ("json_vs_compiled_startup_read_classes_wall", "start-up, whole process, the same: JSON ÷ compiled", 3, true),
+        ("json_vs_compiled_startup_read_classes_archive_shape", "the same inside Main, in the shape of issue #15 (101 files of ten meetings): JSON ÷ compiled", 10, true),
+        ("json_vs_compiled_startup_read_classes_wall_archive_shape", "the same, whole process, 101 files: JSON ÷ compiled", 3, true),
+        ("json_vs_compiled_startup_read", "start-up inside Main, reading everything through the catalog: JSON ÷ compiled", 10, true),
         ("json_vs_compiled_startup", "start-up inside Main, every record reached and its id read: JSON ÷ compiled", 10, true),
         ("json_vs_compiled_startup_wall", "start-up, whole process, the same: JSON ÷ compiled", 3, true),
-        ("json_vs_compiled_startup_r2r", "start-up inside Main, the same two apps published ReadyToRun: JSON ÷ compiled", 10, true),
+        ("json_vs_compiled_startup_r2r", "start-up inside Main, the same two apps published ReadyToRun: JSON ÷ compiled", 20, true),
         ("json_vs_compiled_startup_wall_r2r", "start-up, whole process, published ReadyToRun: JSON ÷ compiled", 3, true),
         ("lsp_edit_vs_full_check", "editor: one-character edit to published diagnostics ÷ full check of the workspace", 0.02, false),
     ];

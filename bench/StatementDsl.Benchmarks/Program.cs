@@ -23,7 +23,8 @@ if (reportIndex >= 0 && reportIndex + 1 < args.Length)
     return;
 }
 
-var corpus = Corpus.Create(fileCount: Option("--files") ?? 1000, targetBytes: quick ? 4_000_000 : 16_000_000, meetingsPerFile: Option("--meetings-per-file") ?? 1);
+var targetBytes = quick ? 4_000_000 : 16_000_000;
+var corpus = Corpus.Create(fileCount: Option("--files") ?? 1000, targetBytes, meetingsPerFile: Option("--meetings-per-file") ?? 1);
 Shared.Corpus = corpus;
 var writeIndex = Array.IndexOf(args, "--write-corpus");
 if (writeIndex >= 0 && writeIndex + 1 < args.Length)
@@ -54,6 +55,10 @@ var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOp
 // The fresh-process start-up runs go first, before the in-process benchmarks have grown this
 // process's heap by gigabytes and left the machine reclaiming memory while the apps start.
 var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
+// The same records in the shape issue #15 measured: 101 files of ten meetings each.
+var archiveShape = Corpus.Create(fileCount: 101, targetBytes, meetingsPerFile: 10);
+var startupArchiveShape = StartupBenchmark.Run(archiveShape, runs: quick ? 3 : 10, repositoryRoot);
+var archiveEdit = ArchiveLibraryBenchmark.Run(corpus, runs: quick ? 3 : 7, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
 var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark)], config);
@@ -137,6 +142,22 @@ var results = new JsonObject
     ["json_vs_compiled_startup_read_classes_wall"] = Round(startup[StartupBenchmark.JsonRead].WallMs / startup[StartupBenchmark.PerClassRead].WallMs),
     ["json_vs_compiled_startup_read_classes_r2r"] = Round(startup[StartupBenchmark.JsonReadReadyToRun].MainMs / startup[StartupBenchmark.PerClassReadReadyToRun].MainMs),
     ["json_read_vs_passages_floor_startup"] = Round(startup[StartupBenchmark.JsonRead].MainMs / startup[StartupBenchmark.PassagesFloor].MainMs),
+    ["compile_vs_members_floor"] = Round(addedBuildMs / addedMembersMs),
+    ["archive_shape_files"] = archiveShape.Files.Count,
+    ["archive_shape_stmt_bytes"] = archiveShape.StatementBytes,
+    ["startup_archive_shape_per_class_read_main_ms"] = Round(startupArchiveShape[StartupBenchmark.PerClassRead].MainMs),
+    ["startup_archive_shape_json_read_main_ms"] = Round(startupArchiveShape[StartupBenchmark.JsonRead].MainMs),
+    ["startup_archive_shape_compiled_read_main_ms"] = Round(startupArchiveShape[StartupBenchmark.CompiledRead].MainMs),
+    ["startup_archive_shape_passages_floor_main_ms"] = Round(startupArchiveShape[StartupBenchmark.PassagesFloor].MainMs),
+    ["json_vs_compiled_startup_read_classes_archive_shape"] = Round(startupArchiveShape[StartupBenchmark.JsonRead].MainMs / startupArchiveShape[StartupBenchmark.PerClassRead].MainMs),
+    ["json_vs_compiled_startup_read_classes_wall_archive_shape"] = Round(startupArchiveShape[StartupBenchmark.JsonRead].WallMs / startupArchiveShape[StartupBenchmark.PerClassRead].WallMs),
+    ["json_vs_compiled_startup_read_classes_r2r_archive_shape"] = Round(startupArchiveShape[StartupBenchmark.JsonReadReadyToRun].MainMs / startupArchiveShape[StartupBenchmark.PerClassReadReadyToRun].MainMs),
+    ["json_vs_compiled_startup_read_archive_shape"] = Round(startupArchiveShape[StartupBenchmark.JsonRead].MainMs / startupArchiveShape[StartupBenchmark.CompiledRead].MainMs),
+    ["json_read_vs_passages_floor_startup_archive_shape"] = Round(startupArchiveShape[StartupBenchmark.JsonRead].MainMs / startupArchiveShape[StartupBenchmark.PassagesFloor].MainMs),
+    ["app_edit_build_with_archive_ms"] = Round(archiveEdit.WithArchiveMs),
+    ["app_edit_build_alone_ms"] = Round(archiveEdit.AloneMs),
+    ["app_edit_with_archive_vs_alone"] = Round(archiveEdit.WithArchiveMs / archiveEdit.AloneMs),
+    ["app_edit_archive_recompilations"] = archiveEdit.ArchiveRecompilations,
 };
 var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);
