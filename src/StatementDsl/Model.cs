@@ -82,7 +82,7 @@ public abstract class Actor : Declaration
     /// <summary>The untagged name, else the first.</summary>
     public LocalizedText? Name
     {
-        get => Fields<ActorFields>().Name ?? Names.FirstOrDefault(n => n.Language is null) ?? (Names.Count > 0 ? Names[0] : null);
+        get => Fields<ActorFields>().Name ?? ActorFields.Preferred(Names);
         init => Init<ActorFields>().Name = value;
     }
 

@@ -20,13 +20,15 @@ internal readonly struct FieldValues : IDisposable
 
     private readonly RecordFile file;
     private readonly int index;
-    private readonly ArraySegment<Field> fields;
+    private readonly Field[] fields;
+    private readonly int count;
 
     private FieldValues(RecordFile file, int index, Field[] fields, int count)
     {
         this.file = file;
         this.index = index;
-        this.fields = new ArraySegment<Field>(fields, 0, count);
+        this.fields = fields;
+        this.count = count;
     }
 
     /// <summary>Decodes a record's fields; with <paramref name="deferPassages"/>, quotes, paraphrases and notes are skipped, for <see cref="ReadPassages"/> to decode when asked.</summary>
@@ -64,11 +66,10 @@ internal readonly struct FieldValues : IDisposable
 
     public void Dispose()
     {
-        var array = fields.Array!;
-        Array.Clear(array, 0, fields.Count);
-        if (array.Length <= MaxSpareLength)
+        Array.Clear(fields, 0, count);
+        if (fields.Length <= MaxSpareLength)
         {
-            spare = array;
+            spare = fields;
         }
     }
 
@@ -107,8 +108,9 @@ internal readonly struct FieldValues : IDisposable
     public string? Text(string name)
     {
         string? first = null;
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name))
             {
                 if (field.Language is null)
@@ -126,8 +128,9 @@ internal readonly struct FieldValues : IDisposable
     public IReadOnlyList<string> Texts(string name)
     {
         List<string>? values = null;
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name))
             {
                 values ??= [];
@@ -148,8 +151,9 @@ internal readonly struct FieldValues : IDisposable
     public IReadOnlyList<LocalizedText> Localized(string name)
     {
         List<LocalizedText>? values = null;
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name))
             {
                 (values ??= []).Add(new LocalizedText(field.Text!, field.Language));
@@ -163,8 +167,9 @@ internal readonly struct FieldValues : IDisposable
     public IReadOnlyList<LocalizedField> Variants()
     {
         List<LocalizedField>? variants = null;
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (field.Language is not null && field.Tag == RecordFormat.TextTag && field.Name is not ("name" or "quote" or "paraphrase" or "note" or "alias"))
             {
                 (variants ??= []).Add(new LocalizedField(field.Name, new LocalizedText(field.Text!, field.Language)));
@@ -178,8 +183,9 @@ internal readonly struct FieldValues : IDisposable
 
     public int? Integer(string name)
     {
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.IntegerTag)
             {
                 return field.Integer;
@@ -192,8 +198,9 @@ internal readonly struct FieldValues : IDisposable
     /// <summary>The record a single reference points to, resolved when the body was decoded.</summary>
     public Declaration? Reference(string name)
     {
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name) && field.Tag == RecordFormat.ReferenceTag)
             {
                 return field.Target;
@@ -208,8 +215,9 @@ internal readonly struct FieldValues : IDisposable
         where T : Declaration
     {
         List<T>? targets = null;
-        foreach (var field in fields)
+        for (var i = 0; i < count; i++)
         {
+            var field = fields[i];
             if (ReferenceEquals(field.Name, name) && field.Target is T target)
             {
                 (targets ??= []).Add(target);
@@ -308,16 +316,16 @@ internal readonly struct FieldValues : IDisposable
     }
 
     /// <summary>A field as decoded; names are the interned strings of <see cref="RecordFormat.FieldNames"/>, so they compare by reference.</summary>
-    private readonly record struct Field(string Name, string? Language, char Tag)
+    /// <remarks>Fields rather than properties: each accessor would be one more method JIT-compiled at start-up.</remarks>
+    private struct Field(string name, string? language, char tag)
     {
-        public string? Text { get; init; }
-
-        public int Integer { get; init; }
-
-        public string[]? Items { get; init; }
-
-        public Declaration? Target { get; init; }
-
-        public Declaration?[]? Targets { get; init; }
+        public readonly string Name = name;
+        public readonly string? Language = language;
+        public readonly char Tag = tag;
+        public string? Text;
+        public int Integer;
+        public string[]? Items;
+        public Declaration? Target;
+        public Declaration?[]? Targets;
     }
 }

@@ -21,6 +21,21 @@ internal abstract class ActorFields : RecordFields
     {
         base.Fill(values);
         Names = values.Localized("name");
+        Name = Preferred(Names);
+    }
+
+    /// <summary>The untagged name, else the first; null when there is none.</summary>
+    public static LocalizedText? Preferred(IReadOnlyList<LocalizedText> names)
+    {
+        foreach (var name in names)
+        {
+            if (name.Language is null)
+            {
+                return name;
+            }
+        }
+
+        return names.Count > 0 ? names[0] : null;
     }
 }
 
