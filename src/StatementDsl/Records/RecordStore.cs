@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
 
 namespace StatementDsl.Records;
@@ -135,7 +136,7 @@ public sealed class RecordStore
 
     /// <summary>Each string constant of <paramref name="type"/>, from <paramref name="image"/>, its assembly's metadata, where it could be opened.</summary>
     private static List<RecordConstant> ReadConstants(ImageMetadata? image, [DynamicallyAccessedMembers(ReadMembers)] Type type) =>
-        image is not null ? image.ReadConstants(type.MetadataToken & 0xFFFFFF) : ReadConstantsByReflection(type);
+        image is not null ? image.ReadConstants(ImageMetadata.Definition(type)) : ReadConstantsByReflection(type);
 
     internal static List<RecordConstant> ReadConstantsByReflection([DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
@@ -165,7 +166,7 @@ internal sealed unsafe class ConstantText
 
     private readonly string? value;
     private readonly ImageMetadata? image;
-    private readonly int blob;
+    private readonly BlobHandle blob;
     private char* start;
 
     /// <summary>-1 until located; written after <see cref="start"/>, so a thread that reads it located reads the pointer too.</summary>
@@ -173,7 +174,7 @@ internal sealed unsafe class ConstantText
 
     public ConstantText(string text) => value = text;
 
-    public ConstantText(ImageMetadata image, int blob)
+    public ConstantText(ImageMetadata image, BlobHandle blob)
     {
         this.image = image;
         this.blob = blob;
