@@ -51,11 +51,12 @@ internal sealed record FileModel(
     EquatableArray<PropertyModel> Properties,
     EncodedRecords Records);
 
-/// <summary>A file's records in <c>RecordFormat</c>, escaped for C#: its headers, and one body per record.</summary>
+/// <summary>A file's records in <c>RecordFormat</c>, escaped for C#: its headers after the path (which the emitter writes, mapped), and one body per record.</summary>
 internal sealed record EncodedRecords(string Headers, EquatableArray<string> Bodies);
 
 /// <summary>
-/// The namespace the generated code goes in (StatementDslNamespace, else RootNamespace), and whether
-/// nested declarations get properties too (StatementDslIdProperties: All, the default, or TopLevel).
+/// The namespace the generated code goes in (StatementDslNamespace, else RootNamespace), whether
+/// nested declarations get properties too (StatementDslIdProperties: All, the default, or TopLevel),
+/// and how a file's path is written into what ships (<see cref="SourcePaths"/>).
 /// </summary>
-internal sealed record GenerationOptions(string Namespace, bool NestedIdProperties);
+internal sealed record GenerationOptions(string Namespace, bool NestedIdProperties, SourcePaths Paths);

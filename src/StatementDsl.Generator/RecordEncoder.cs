@@ -6,9 +6,10 @@ using StatementDsl.Records;
 namespace StatementDsl.Generator;
 
 /// <summary>
-/// Writes a bound file in <see cref="RecordFormat"/>: the headers (path, count, every record's header),
-/// then one body per record, each already escaped for a C# string literal; the emitter writes the
-/// headers as one constant and joins the bodies into another.
+/// Writes a bound file in <see cref="RecordFormat"/>: the headers (count and every record's header; the
+/// emitter puts the path before them, as <see cref="SourcePaths"/> maps it), then one body per record,
+/// each already escaped for a C# string literal; the emitter writes the headers as one constant and
+/// joins the bodies into another.
 /// </summary>
 internal static class RecordEncoder
 {
@@ -25,7 +26,6 @@ internal static class RecordEncoder
 
         var transcriptLanguage = (file.Transcript?.Field("language")?.Value as SymbolValue)?.Symbol;
         var headers = new StringBuilder();
-        Str(headers, file.Path);
         headers.Append(Int(file.Entities.Count));
         var bodies = new List<string>(file.Entities.Count);
         var body = new StringBuilder();
@@ -108,6 +108,14 @@ internal static class RecordEncoder
     {
         Str(body, table.OwnedClass(reference.Target.Path));
         Str(body, reference.Id);
+    }
+
+    /// <summary>The path that starts a file's headers, escaped for C#.</summary>
+    public static string EncodePath(string path)
+    {
+        var text = new StringBuilder();
+        Str(text, path);
+        return CSharpLiteral.Escape(text.ToString());
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture) + RecordFormat.IntTerminator;

@@ -19,9 +19,10 @@ public sealed partial class StatementGenerator
     /// </summary>
     internal static string EmitFile(FileModel file, GenerationOptions options)
     {
-        var writer = StartFile("Records of " + file.Path + ".");
+        var path = options.Paths.Display(file.Path);
+        var writer = StartFile("Records of " + path + ".");
         WriteNamespace(writer, options);
-        writer.WriteLine("/// <summary>Records declared in <c>" + XmlEscape(file.Path) + "</c>.</summary>");
+        writer.WriteLine("/// <summary>Records declared in <c>" + XmlEscape(path) + "</c>.</summary>");
         writer.WriteLine(GeneratedCodeAttribute);
         writer.OpenBlock("public static partial class " + file.ClassName);
         writer.WriteLine("private static " + Records + ".RecordFile? __records;");
@@ -55,7 +56,7 @@ public sealed partial class StatementGenerator
         writer.WriteLine();
         writer.OpenBlock("internal static partial class " + RegistryClass);
         writer.OpenBlock("internal static partial class " + HeadersClass);
-        writer.WriteLine("private const string " + file.ClassName + " = \"" + file.Records.Headers + "\";");
+        writer.WriteLine("private const string " + file.ClassName + " = \"" + RecordEncoder.EncodePath(path) + file.Records.Headers + "\";");
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock("internal static partial class " + BodiesClass);

@@ -51,9 +51,12 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
                 provider.GlobalOptions.TryGetValue("build_property.StatementDslNamespace", out var configured);
                 provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root);
                 provider.GlobalOptions.TryGetValue("build_property.StatementDslIdProperties", out var idProperties);
+                provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+                provider.GlobalOptions.TryGetValue("build_property.PathMap", out var pathMap);
                 return new GenerationOptions(
                     (string.IsNullOrWhiteSpace(configured) ? root : configured)?.Trim() ?? string.Empty,
-                    !string.Equals(idProperties?.Trim(), "TopLevel", StringComparison.OrdinalIgnoreCase));
+                    !string.Equals(idProperties?.Trim(), "TopLevel", StringComparison.OrdinalIgnoreCase),
+                    SourcePaths.From(projectDirectory, pathMap));
             })
             .WithTrackingName(Steps.Options);
 

@@ -3,7 +3,7 @@ using StatementDsl.Testing;
 namespace StatementDsl.Tests.EndToEnd;
 
 /// <summary>
-/// The package as a user gets it: pack to a local folder, reference it from a fresh project by
+/// The package as a user gets it: packed to a local folder (<see cref="LocalFeed"/>), referenced from a fresh project by
 /// PackageReference, build, run, and see the diagnostics at the .stmt file's own line and column.
 /// Builds run without the shared compiler server, which would keep an older analyzer of the same version loaded.
 /// </summary>
@@ -31,26 +31,8 @@ public class PackageTests
     [Fact]
     public void A_fresh_project_builds_runs_and_reports_STMT1001_at_the_stmt_line()
     {
-        var root = Path.Combine(Path.GetTempPath(), "stmt-e2e", Guid.NewGuid().ToString("N"));
-        var feed = Path.Combine(root, "feed");
-        var app = Path.Combine(root, "app");
-        Directory.CreateDirectory(app);
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
-
-        var pack = ProcessRunner.Run("dotnet", $"pack \"{Path.Combine(TestText.RepositoryRoot, "src", "StatementDsl")}\" -c Release -o \"{feed}\"", TestText.RepositoryRoot);
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        Assert.True(File.Exists(Path.Combine(feed, "StatementDsl.0.1.0.nupkg")), pack.Output);
-
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        var app = LocalFeed.NewProjectFolder("app");
+        var environment = LocalFeed.Environment;
         File.WriteAllText(Path.Combine(app, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -86,7 +68,5 @@ public class PackageTests
         var silenced = ProcessRunner.Run("dotnet", "build -nologo --no-incremental -p:UseSharedCompilation=false", app, environment);
         Assert.True(silenced.ExitCode == 0, silenced.Output);
         Assert.DoesNotContain("STMT1001", silenced.Output, StringComparison.Ordinal);
-
-        Directory.Delete(root, recursive: true);
     }
 }
