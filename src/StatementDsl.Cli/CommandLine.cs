@@ -7,7 +7,7 @@ internal static class CommandLine
         Usage:
           stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
           stmt format [--check] PATH...                         rewrite files in the canonical layout
-          stmt export --to json [-o FILE] PATH...               the bound model as one JSON document
+          stmt export --to json [--force] [-o FILE] PATH...     the bound model as one JSON document (none with errors unless --force)
           stmt lsp                                              a language server (LSP 3.17) over stdin/stdout
         PATH is a .stmt file or a folder searched recursively.
         """;

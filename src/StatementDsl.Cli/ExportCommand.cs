@@ -1,12 +1,17 @@
 namespace StatementDsl.Cli;
 
-/// <summary><c>stmt export --to json [-o FILE] PATH…</c>: the bound model of all given files as one JSON document.</summary>
+/// <summary>
+/// <c>stmt export --to json [--force] [-o FILE] PATH…</c>: the bound model of all given files as one JSON
+/// document. Nothing is exported from files with errors unless <c>--force</c> (LANGUAGE.md §9); the
+/// output is written atomically and never over one of the files being read.
+/// </summary>
 internal static class ExportCommand
 {
     public static int Run(IReadOnlyList<string> arguments, TextWriter output)
     {
         string? target = null;
         string? outputPath = null;
+        var force = false;
         var paths = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -17,6 +22,9 @@ internal static class ExportCommand
                     break;
                 case "-o" or "--output" when i + 1 < arguments.Count:
                     outputPath = arguments[++i];
+                    break;
+                case "--force":
+                    force = true;
                     break;
                 case var option when option.StartsWith('-'):
                     throw new UsageException($"Unknown or incomplete option {option} for export");
@@ -36,7 +44,19 @@ internal static class ExportCommand
             throw new UsageException("export needs at least one file or folder");
         }
 
-        var (_, compilation) = Workspace.Load(paths);
+        var (inputs, compilation) = Workspace.Load(paths);
+        if (outputPath is not null && inputs.Any(input => Workspace.SameFile(input.Path, outputPath)))
+        {
+            throw new UsageException($"Refusing to write {outputPath}: it is one of the files being exported");
+        }
+
+        var errors = compilation.Diagnostics.Count(d => d.Severity == StatementDsl.Language.Diagnostics.Severity.Error);
+        if (errors > 0 && !force)
+        {
+            Console.Error.WriteLine($"stmt: nothing exported: {errors} error(s); run 'stmt check' to see them, or export anyway with --force");
+            return 1;
+        }
+
         using var buffer = new MemoryStream();
         JsonExporter.Write(compilation, buffer);
         buffer.WriteByte((byte)'\n');
@@ -49,7 +69,6 @@ internal static class ExportCommand
             FormatCommand.WriteAtomically(outputPath, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), byteOrderMark: false);
         }
 
-        var errors = compilation.Diagnostics.Count(d => d.Severity == StatementDsl.Language.Diagnostics.Severity.Error);
         if (errors > 0)
         {
             Console.Error.WriteLine($"stmt: exported with {errors} error(s); run 'stmt check' to see them");

@@ -39,6 +39,10 @@ internal static class Workspace
         return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Whether two paths name the same file (compared as full paths, as this file system compares names).</summary>
+    public static bool SameFile(string first, string second) =>
+        string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
     public static InputFile Read(string path)
     {
         try

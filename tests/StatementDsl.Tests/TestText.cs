@@ -23,6 +23,12 @@ internal static class TestText
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>Where <paramref name="tool"/> is on PATH; null when it is not installed.</summary>
+    public static string? OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, tool))
+            .FirstOrDefault(File.Exists);
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -83,4 +83,29 @@ public class ExportTests
         Assert.Equal(2, CliRunner.Run("export", "--to", "xml", folder).ExitCode);
         Assert.Equal(2, CliRunner.Run("export", folder).ExitCode);
     }
+
+    [Fact]
+    public void An_export_never_overwrites_a_file_it_reads()
+    {
+        var folder = CliRunner.TempFolder(("a.stmt", "person p { name: \"x\" }\n"));
+        var input = Path.Combine(folder, "a.stmt");
+        var (code, _, error) = CliRunner.Run("export", "--to", "json", "-o", Path.Combine(folder, ".", "a.stmt"), folder);
+        Assert.Equal(2, code);
+        Assert.Contains("Refusing to write", error, StringComparison.Ordinal);
+        Assert.Equal("person p { name: \"x\" }\n", File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void Nothing_is_exported_from_files_with_errors_unless_forced()
+    {
+        var folder = CliRunner.TempFolder(("a.stmt", "person p { name: \"x\" }\nstatement s { by: nobody  date: 2016 }\n"));
+        var target = Path.Combine(folder, "out.json");
+        var (code, _, error) = CliRunner.Run("export", "--to", "json", "-o", target, folder);
+        Assert.Equal(1, code);
+        Assert.Contains("nothing exported: 1 error(s)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+
+        Assert.Equal(1, CliRunner.Run("export", "--to", "json", "--force", "-o", target, folder).ExitCode);
+        Assert.Equal("p", JsonNode.Parse(File.ReadAllText(target))!["people"]![0]!["id"]!.GetValue<string>());
+    }
 }

@@ -10,15 +10,10 @@ namespace StatementDsl.Tests.LanguageServer;
 /// </summary>
 public class EditorTests
 {
-    private static string? OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, tool))
-            .FirstOrDefault(File.Exists);
-
     [SkippableFact]
     public void Neovim_receives_diagnostics_and_answers_a_definition_request()
     {
-        var nvim = OnPath("nvim");
+        var nvim = TestText.OnPath("nvim");
         Skip.If(nvim is null, "Neovim is not installed (.ci/run installs it with apt-get).");
         var folder = CliRunner.TempFolder(
             ("roster.stmt", "person jaafari { name: \"بشار الجعفري\" }\n"),
@@ -69,7 +64,7 @@ public class EditorTests
     [SkippableFact]
     public void The_TextMate_grammar_passes_its_scope_tests()
     {
-        var npm = OnPath("npm");
+        var npm = TestText.OnPath("npm");
         Skip.If(npm is null, "npm is not installed; the grammar is tested with vscode-tmgrammar-test from npm.");
         var extension = Path.Combine(TestText.RepositoryRoot, "editors", "vscode");
         if (!Directory.Exists(Path.Combine(extension, "node_modules", "vscode-tmgrammar-test")))

@@ -32,6 +32,39 @@ internal sealed class LspClient : IDisposable
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
+    /// <summary>The server process's working set now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>
+    /// Takes every notification that arrives until none has for <paramref name="quiet"/>, keeping the
+    /// latest diagnostics of each file in <paramref name="latest"/>; false when that took longer than <paramref name="limit"/>.
+    /// </summary>
+    public bool DrainDiagnostics(Dictionary<string, JsonArray> latest, TimeSpan quiet, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!notifications.TryTake(out var message, quiet))
+            {
+                return true;
+            }
+
+            if (message["method"]?.GetValue<string>() == "textDocument/publishDiagnostics" && message["params"]!["diagnostics"] is JsonArray diagnostics)
+            {
+                latest[message["params"]!["uri"]!.GetValue<string>()] = diagnostics;
+            }
+        }
+
+        return false;
+    }
+
     public async Task<JsonObject> RequestAsync(string method, JsonNode? parameters) => await Start(method, parameters).Response;
 
     /// <summary>Sends a request without waiting, for cancellation tests.</summary>
