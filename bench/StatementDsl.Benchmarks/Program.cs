@@ -52,6 +52,17 @@ var job = (quick ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3) : Job.D
     .WithToolchain(InProcessEmitToolchain.Instance);
 var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
 
+if (args.Contains("--front-end-only"))
+{
+    // For work on the front end: parse + bind against STJ, time and allocation, in a minute or two.
+    var frontEnd = BenchmarkRunner.Run<FrontEndBenchmark>(config).Reports.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
+    double FrontEndMs(string name) => frontEnd[name].ResultStatistics!.Mean / 1e6;
+    double FrontEndBytes(string name) => frontEnd[name].GcStats.GetBytesAllocatedPerOperation(frontEnd[name].BenchmarkCase) ?? 0;
+    Console.WriteLine($"parse_vs_stj={Round(FrontEndMs(nameof(FrontEndBenchmark.StjDeserialize)) / FrontEndMs(nameof(FrontEndBenchmark.ParseAndBind)) * corpus.StatementBytes / corpus.JsonBytes)} "
+        + $"allocated_parse_bind_vs_stj={Round(FrontEndBytes(nameof(FrontEndBenchmark.ParseAndBind)) / FrontEndBytes(nameof(FrontEndBenchmark.StjDeserialize)))}");
+    return;
+}
+
 // The fresh-process start-up runs go first, before the in-process benchmarks have grown this
 // process's heap by gigabytes and left the machine reclaiming memory while the apps start.
 var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
@@ -59,6 +70,7 @@ var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot)
 var archiveShape = Corpus.Create(fileCount: 101, targetBytes, meetingsPerFile: 10);
 var startupArchiveShape = StartupBenchmark.Run(archiveShape, runs: quick ? 3 : 10, repositoryRoot);
 var archiveEdit = ArchiveLibraryBenchmark.Run(corpus, runs: quick ? 3 : 7, repositoryRoot);
+var checks = CheckProcessBenchmark.Run(quick ? [1, 2, 5] : [1, 5, 25], corpus.Files.Count, targetBytes, runs: quick ? 3 : 5, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
 var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark)], config);
@@ -158,7 +170,20 @@ var results = new JsonObject
     ["app_edit_build_alone_ms"] = Round(archiveEdit.AloneMs),
     ["app_edit_with_archive_vs_alone"] = Round(archiveEdit.WithArchiveMs / archiveEdit.AloneMs),
     ["app_edit_archive_recompilations"] = archiveEdit.ArchiveRecompilations,
+    ["check_process_ms"] = Round(checks[0].WallMs),
+    ["check_vs_json_process"] = Round(checks[0].WallMs / startup[StartupBenchmark.Json].WallMs),
+    ["allocated_parse_bind_vs_stj"] = Round((double)Allocated(nameof(FrontEndBenchmark.ParseAndBind)) / Allocated(nameof(FrontEndBenchmark.StjDeserialize))),
 };
+foreach (var check in checks)
+{
+    var scale = check.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "x";
+    results["check_scale_" + scale + "_stmt_bytes"] = check.StatementBytes;
+    results["check_scale_" + scale + "_ms"] = Round(check.WallMs);
+    results["check_scale_" + scale + "_peak_working_set_bytes"] = check.PeakWorkingSetBytes;
+    results["check_scale_" + scale + "_ms_per_mb"] = Round(check.WallMs / (check.StatementBytes / 1e6));
+    results["check_scale_" + scale + "_peak_bytes_per_stmt_byte"] = Round((double)check.PeakWorkingSetBytes / check.StatementBytes);
+}
+
 var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);
 if (jsonPath is not null)
