@@ -180,23 +180,48 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             return items;
         }
 
-        var text = file.Source.Text;
-        var declaration = SyntaxLookup.DeclarationAt(file.Declarations, offset);
-        var fieldName = FieldBeforeCursor(text, offset);
-        if (declaration?.Kind is { } kind && fieldName is not null && DeclarationKinds.FindField(kind, fieldName) is { } spec)
+        var context = CompletionContext.At(file.Source, offset);
+        if (context.Place == CompletionPlace.None)
         {
-            if (spec.Type is FieldType.Reference or FieldType.ReferenceList)
+            return items;
+        }
+
+        var replace = Protocol.Range(file.Source, TextSpan.FromBounds(context.PrefixStart, offset));
+        void Add(string label, int kind, string detail, int rank = 0)
+        {
+            if (label.StartsWith(context.Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => spec.Targets.Contains(e.Kind)).OrderBy(e => e.Id, StringComparer.Ordinal))
+                items.Add(new JsonObject
                 {
-                    items.Add(Item(symbol.Id!, 18, DeclarationKinds.Keyword(symbol.Kind) + (symbol.Field("name")?.Value is TextValue name ? " · " + name.Text : string.Empty)));
-                }
+                    ["label"] = label,
+                    ["kind"] = kind,
+                    ["detail"] = detail,
+                    ["sortText"] = rank.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + label,
+                    ["textEdit"] = new JsonObject { ["range"] = replace.DeepClone(), ["newText"] = label },
+                });
             }
-            else if (spec.Type == FieldType.Enum)
+        }
+
+        var declaration = SyntaxLookup.DeclarationAt(file.Declarations, offset);
+        if (context.Place == CompletionPlace.Value)
+        {
+            if (declaration?.Kind is { } kind && context.FieldName is { } fieldName && DeclarationKinds.FindField(kind, fieldName) is { } spec)
             {
-                foreach (var value in spec.EnumValues)
+                if (spec.Type is FieldType.Reference or FieldType.ReferenceList)
                 {
-                    items.Add(Item(value, 20, spec.Name));
+                    // Ids of the kind the field names first come first: 'by' takes a person before an org.
+                    foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => spec.Targets.Contains(e.Kind)))
+                    {
+                        Add(symbol.Id!, 18, DeclarationKinds.Keyword(symbol.Kind) + (symbol.Field("name")?.Value is TextValue name ? " · " + name.Text : string.Empty),
+                            spec.Targets.ToList().IndexOf(symbol.Kind));
+                    }
+                }
+                else if (spec.Type == FieldType.Enum)
+                {
+                    foreach (var value in spec.EnumValues)
+                    {
+                        Add(value, 20, spec.Name);
+                    }
                 }
             }
 
@@ -207,26 +232,26 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         {
             foreach (var field in DeclarationKinds.Fields(enclosing))
             {
-                items.Add(Item(field.Name, 5, field.Describe()));
+                Add(field.Name, 5, field.Describe());
             }
 
             if (enclosing == DeclarationKind.Meeting)
             {
                 foreach (var nested in new[] { "speech", "walkout", "vote", "event" })
                 {
-                    items.Add(Item(nested, 14, "declaration inside a meeting"));
+                    Add(nested, 14, "declaration inside a meeting", 1);
                 }
             }
             else if (enclosing == DeclarationKind.Person)
             {
-                items.Add(Item("membership", 14, "a post the person held, with its org and dates"));
+                Add("membership", 14, "a post the person held, with its org and dates", 1);
             }
         }
         else
         {
             foreach (var keyword in new[] { "transcript", "person", "org", "membership", "meeting", "statement" })
             {
-                items.Add(Item(keyword, 14, "declaration"));
+                Add(keyword, 14, "declaration");
             }
         }
 
@@ -305,8 +330,6 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         return actions;
     }
 
-    private static JsonObject Item(string label, int kind, string detail) => new() { ["label"] = label, ["kind"] = kind, ["detail"] = detail };
-
     private static JsonObject Symbol(SourceFile source, DeclarationSyntax declaration)
     {
         var end = declaration.CloseBrace.IsMissing ? declaration.LastToken.Span.End : declaration.CloseBrace.Span.End;
@@ -326,34 +349,6 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             ["selectionRange"] = Protocol.Range(source, declaration.NameSpan),
             ["children"] = new JsonArray(declaration.Members.OfType<DeclarationSyntax>().Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(source, d)).ToArray()),
         };
-    }
-
-    /// <summary>The field whose value the cursor is typing: <c>by: ja|</c>, <c>convened_by: [uk, |</c>.</summary>
-    private static string? FieldBeforeCursor(string text, int offset)
-    {
-        var lineStart = offset;
-        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
-        {
-            lineStart--;
-        }
-
-        var line = text[lineStart..Math.Min(offset, text.Length)];
-        var colon = line.LastIndexOf(':');
-        if (colon < 0 || line[(colon + 1)..].Contains('"', StringComparison.Ordinal) || (line[(colon + 1)..].Contains(' ', StringComparison.Ordinal) && line[(colon + 1)..].Trim().Length > 0 && !line[(colon + 1)..].TrimStart().StartsWith('[')))
-        {
-            return null;
-        }
-
-        var end = colon;
-        var start = end;
-        while (start > 0 && (char.IsLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '-' or '@'))
-        {
-            start--;
-        }
-
-        var name = line[start..end];
-        var at = name.IndexOf('@', StringComparison.Ordinal);
-        return name.Length == 0 ? null : at >= 0 ? name[..at] : name;
     }
 
     /// <summary>The syntax of the document a request names, and the offset of its position.</summary>

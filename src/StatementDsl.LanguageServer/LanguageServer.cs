@@ -183,7 +183,7 @@ public sealed class LanguageServer
                 ["referencesProvider"] = true,
                 ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
                 ["hoverProvider"] = true,
-                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray(":", " ", "[", ",") },
+                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray(":", "[", ",") },
                 ["documentSymbolProvider"] = true,
                 ["documentFormattingProvider"] = true,
                 ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },

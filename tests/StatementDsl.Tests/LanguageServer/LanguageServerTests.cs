@@ -31,6 +31,59 @@ public class LanguageServerTests
     }
 
     [Fact]
+    public async Task Completion_filters_by_the_typed_prefix_and_offers_nothing_inside_prose()
+    {
+        const string roster = "person jaafari { name: \"بشار الجعفري\" }\nperson jalal { name: \"جلال\" }\norg japan { name: \"اليابان\" }\norg syria { name: \"سوريا\" }\n";
+        const string meeting = """"
+            meeting m {
+              date: 2016-09-25
+              kind: emer
+              speech s { by: ja  quote: "قال إن الحكومة" }
+              // a comment, by: ja
+              speech t {
+                by: jaafari
+                paraphrase: """
+                  قال إن
+                  """
+                to: [syria, ja]
+              }
+            }
+
+            """";
+        var folder = CliRunner.TempFolder(("roster.stmt", roster), ("meeting.stmt", meeting));
+        using var client = new LspClient();
+        var initialize = await client.RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
+            ["capabilities"] = new JsonObject(),
+        });
+        var triggers = initialize["result"]!["capabilities"]!["completionProvider"]!["triggerCharacters"]!.AsArray().Select(t => t!.GetValue<string>());
+        Assert.DoesNotContain(" ", triggers);
+        client.Notify("initialized", new JsonObject());
+        var uri = new Uri(Path.Combine(folder, "meeting.stmt")).AbsoluteUri;
+
+        async Task<JsonArray> Complete(int line, int character) =>
+            (await client.RequestAsync("textDocument/completion", Position(uri, line, character)))["result"]!.AsArray();
+        static List<string> Labels(JsonArray items) => items.Select(i => i!["label"]!.GetValue<string>()).ToList();
+
+        var ids = await Complete(3, 19);
+        Assert.Equal(["jaafari", "jalal", "japan"], Labels(ids).Order(StringComparer.Ordinal));
+        var ranked = ids.OrderBy(i => i!["sortText"]!.GetValue<string>(), StringComparer.Ordinal).Select(i => i!["label"]!.GetValue<string>()).ToList();
+        Assert.Equal("japan", ranked[^1]);
+        Assert.Equal(17, ids[0]!["textEdit"]!["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.Equal(19, ids[0]!["textEdit"]!["range"]!["end"]!["character"]!.GetValue<int>());
+
+        Assert.Equal(["emergency"], Labels(await Complete(2, 12)));
+        Assert.Equal(["jaafari", "jalal", "japan"], Labels(await Complete(10, 18)).Order(StringComparer.Ordinal));
+        Assert.Empty(await Complete(3, 32));
+        Assert.Empty(await Complete(4, 22));
+        Assert.Empty(await Complete(8, 9));
+        Assert.Contains("quote", Labels(await Complete(7, 4)));
+        Assert.Equal(["speech"], Labels(await Complete(5, 5)));
+    }
+
+    [Fact]
     public async Task Diagnostics_definition_references_rename_hover_completion_symbols_formatting_and_fixes()
     {
         var (client, rosterUri, meetingUri) = await StartAsync();
