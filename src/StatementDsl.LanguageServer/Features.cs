@@ -90,8 +90,14 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             throw new LspException(-32602, $"'{newName}' is not a valid identifier");
         }
 
+        var occurrences = Occurrences(id).GroupBy(o => o.File).ToList();
+        if (NewProblemAfterRename(occurrences, newName) is { } problem)
+        {
+            throw new LspException(-32602, $"Renaming '{id}' to '{newName}' would give {problem.Id}: {problem.Message}");
+        }
+
         var changes = new JsonObject();
-        foreach (var group in Occurrences(id).GroupBy(o => o.File))
+        foreach (var group in occurrences)
         {
             changes[Protocol.UriOf(group.Key.Path)] = new JsonArray(group
                 .Select(o => (JsonNode)new JsonObject { ["range"] = Protocol.Range(workspace.SyntaxOf(group.Key).Source, o.Span), ["newText"] = newName })
@@ -99,6 +105,32 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         }
 
         return new JsonObject { ["changes"] = changes };
+    }
+
+    /// <summary>
+    /// The first duplicate id (STMT1004) or C# name clash (STMT1012) that the workspace would have after
+    /// the rename and does not have now: the files are bound again with the rename applied, so the
+    /// rename is refused by the very checks the build makes.
+    /// </summary>
+    private Diagnostic? NewProblemAfterRename(List<IGrouping<BoundFile, IdOccurrence>> occurrences, string newName)
+    {
+        static bool Refuses(Diagnostic diagnostic) => diagnostic.Id is "STMT1004" or "STMT1012";
+        var compilation = workspace.Compilation(cancellationToken);
+        var renamed = occurrences.ToDictionary(group => group.Key.Path, group =>
+        {
+            var text = new StringBuilder(workspace.SyntaxOf(group.Key).Source.Text);
+            foreach (var occurrence in group.OrderByDescending(o => o.Span.Start))
+            {
+                text.Remove(occurrence.Span.Start, occurrence.Span.Length).Insert(occurrence.Span.Start, newName);
+            }
+
+            return text.ToString();
+        });
+        var before = new HashSet<string>(compilation.Diagnostics.Where(Refuses).Select(d => d.Id + " " + d.Message), StringComparer.Ordinal);
+        var after = Binder.ParseAndBind(
+            compilation.Files.Select(f => new SourceFile(f.Path, renamed.TryGetValue(f.Path, out var text) ? text : workspace.SyntaxOf(f).Source.Text)),
+            cancellationToken);
+        return after.Diagnostics.Where(Refuses).FirstOrDefault(d => !before.Contains(d.Id + " " + d.Message));
     }
 
     public JsonNode? Hover(JsonNode? parameters)

@@ -131,6 +131,10 @@ public class LanguageServerTests
         Assert.Equal("al_jaafari", changes[meetingUri]![0]!["newText"]!.GetValue<string>());
         var badRename = await client.RequestAsync("textDocument/rename", Position(rosterUri, 0, 8).Also(p => p["newName"] = "not valid"));
         Assert.NotNull(badRename["error"]);
+        var taken = await client.RequestAsync("textDocument/rename", Position(rosterUri, 0, 8).Also(p => p["newName"] = "syria"));
+        Assert.Contains("STMT1004", taken["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var clash = await client.RequestAsync("textDocument/rename", Position(rosterUri, 0, 8).Also(p => p["newName"] = "Syria"));
+        Assert.Contains("STMT1012", clash["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var hover = await client.RequestAsync("textDocument/hover", Position(meetingUri, 2, 19));
         var markdown = hover["result"]!["contents"]!["value"]!.GetValue<string>();
