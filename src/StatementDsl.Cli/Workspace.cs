@@ -20,11 +20,7 @@ internal static class Workspace
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.stmt", SearchOption.AllDirectories)
-                    .Where(f => !IsBuildOutput(f))
-                    .Select(f => f.Replace('\\', '/'))
-                    .OrderBy(f => f, StringComparer.Ordinal);
-                files.AddRange(found);
+                files.AddRange(StatementDsl.LanguageServer.StatementFolders.Find(path).Select(f => f.Replace('\\', '/')));
             }
             else if (File.Exists(path))
             {
@@ -62,12 +58,6 @@ internal static class Workspace
     {
         var inputs = Expand(paths).Select(Read).ToList();
         return (inputs, Binder.ParseAndBind(inputs.Select(i => new SourceFile(i.Path, i.Text))));
-    }
-
-    private static bool IsBuildOutput(string path)
-    {
-        var separator = Path.DirectorySeparatorChar;
-        return path.Contains($"{separator}bin{separator}", StringComparison.Ordinal) || path.Contains($"{separator}obj{separator}", StringComparison.Ordinal);
     }
 }
 

@@ -30,7 +30,7 @@ internal sealed class ServerWorkspace
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, "*.stmt", SearchOption.AllDirectories))
+        foreach (var path in StatementFolders.Find(folder))
         {
             ReadFromDisk(path);
         }

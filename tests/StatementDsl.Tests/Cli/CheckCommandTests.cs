@@ -7,6 +7,27 @@ public class CheckCommandTests
     private static readonly string SampleFolder = Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo");
 
     [Fact]
+    public void A_folder_is_searched_without_build_output_hidden_folders_or_link_loops()
+    {
+        const string roster = "person p { name: \"x\" }\n";
+        var folder = CliRunner.TempFolder(
+            ("roster.stmt", roster),
+            ("talks/talk.stmt", "statement s { by: p  date: 2016 }\n"),
+            ("bin/Debug/roster.stmt", roster),
+            ("obj/roster.stmt", roster),
+            ("node_modules/pkg/roster.stmt", roster),
+            (".git/roster.stmt", roster));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "talks", "loop"), folder);
+
+        var (code, output, error) = CliRunner.Run("check", folder);
+        Assert.True(code == 0, output + error);
+        Assert.Contains("2 file(s) checked: 0 error(s)", error, StringComparison.Ordinal);
+
+        // A folder named on the command line is searched whatever its name.
+        Assert.Contains("1 file(s) checked", CliRunner.Run("check", Path.Combine(folder, "bin")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_Aleppo_sample_checks_clean_even_when_strict()
     {
         var (code, output, error) = CliRunner.Run("check", "--strict", SampleFolder);
