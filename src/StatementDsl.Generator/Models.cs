@@ -1,4 +1,5 @@
 using StatementDsl.Language.Semantics;
+using StatementDsl.Language.Text;
 
 namespace StatementDsl.Generator;
 
@@ -40,8 +41,12 @@ internal sealed class IdTableModel : IEquatable<IdTableModel>
     public override int GetHashCode() => Files.GetHashCode();
 }
 
-/// <summary>A generated static property: <c>public static Speech JaafariSpeech =&gt; __Records.Speech(5)</c>; nested for a speech or event inside a meeting.</summary>
-internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, int Line, bool Nested);
+/// <summary>
+/// A generated static property: <c>public static Speech JaafariSpeech =&gt; __Records.Speech(5)</c>; nested for
+/// a speech or event inside a meeting. <see cref="IdStart"/> and <see cref="IdEnd"/> are where its id is
+/// written in the <c>.stmt</c> file (1-based), which a <c>#line</c> directive maps the property to.
+/// </summary>
+internal sealed record PropertyModel(string Name, string TypeName, int Index, string Kind, string Id, bool Nested, LinePosition IdStart, LinePosition IdEnd);
 
 /// <summary>Everything the emitter needs for one file's class and its records (<see cref="RecordEncoder"/>).</summary>
 internal sealed record FileModel(

@@ -13,6 +13,24 @@ internal sealed record SourcePaths(string ProjectDirectory, EquatableArray<PathM
     public static SourcePaths From(string? projectDirectory, string? pathMap) =>
         new(projectDirectory?.Trim() ?? string.Empty, ParsePathMap(pathMap));
 
+    /// <summary>
+    /// The path a <c>#line</c> directive names, so that the IDE's go-to-definition and the debugger open
+    /// the <c>.stmt</c> file: as the build gave it, or mapped by <c>PathMap</c>, which the compiler also
+    /// applies to the PDB's documents. It goes to the PDB, never to the assembly.
+    /// </summary>
+    public string ForDebugger(string path)
+    {
+        foreach (var entry in PathMap)
+        {
+            if (path.StartsWith(entry.From, StringComparison.Ordinal))
+            {
+                return Join(entry.To, path.Substring(entry.From.Length));
+            }
+        }
+
+        return path;
+    }
+
     public string Display(string path)
     {
         foreach (var entry in PathMap)

@@ -8,6 +8,9 @@ internal sealed class SourceWriter
     private readonly StringBuilder builder = new();
     private int indentation;
 
+    /// <summary>The columns a line written now is indented by.</summary>
+    public int Indentation => indentation * 4;
+
     public void WriteLine(string line = "")
     {
         if (line.Length > 0)

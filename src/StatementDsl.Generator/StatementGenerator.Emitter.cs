@@ -41,12 +41,28 @@ public sealed partial class StatementGenerator
         WriteList(writer, className, "Meeting", "Meetings", "meetings");
         WriteList(writer, className, "Statement", "Statements", "top-level statements");
         WriteList(writer, className, "Membership", "Memberships", "memberships, top-level or inside their person,");
+        // Each id property is mapped to where its id is written, so that go-to-definition, find references and
+        // stack traces from C# land in the .stmt file (a path a #line cannot quote gets no mapping).
+        var debuggerPath = options.Paths.ForDebugger(file.Path);
+        var mapped = debuggerPath.IndexOfAny(['"', '\r', '\n']) < 0;
         foreach (var property in file.Properties.Where(p => options.NestedIdProperties || !p.Nested))
         {
-            writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (line "
-                + property.Line.ToString(CultureInfo.InvariantCulture) + ").</summary>");
-            writer.WriteLine("public static " + Runtime + "." + property.TypeName + " " + property.Name + " => __Records." + property.TypeName
-                + "(" + property.Index.ToString(CultureInfo.InvariantCulture) + ");");
+            writer.WriteLine("/// <summary>" + property.Kind + " <c>" + XmlEscape(property.Id) + "</c> (" + XmlEscape(path) + ", line "
+                + property.IdStart.Line.ToString(CultureInfo.InvariantCulture) + ").</summary>");
+            var declaration = "public static " + Runtime + "." + property.TypeName + " ";
+            if (mapped)
+            {
+                // The end a #line names is its span's last character, inclusive.
+                writer.WriteLine("#line " + Position(property.IdStart) + " - " + Position(property.IdEnd with { Column = property.IdEnd.Column - 1 }) + " "
+                    + (writer.Indentation + declaration.Length + 1).ToString(CultureInfo.InvariantCulture) + " \"" + debuggerPath + "\"");
+            }
+
+            writer.WriteLine(declaration + property.Name + " => __Records." + property.TypeName + "(" + property.Index.ToString(CultureInfo.InvariantCulture) + ");");
+            if (mapped)
+            {
+                writer.WriteLine("#line default");
+            }
+
             writer.WriteLine();
         }
 
@@ -123,6 +139,9 @@ public sealed partial class StatementGenerator
         writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + Runtime + "." + type + "> " + name + " => __Records." + name + ";");
         writer.WriteLine();
     }
+
+    private static string Position(Language.Text.LinePosition position) =>
+        "(" + position.Line.ToString(CultureInfo.InvariantCulture) + ", " + position.Column.ToString(CultureInfo.InvariantCulture) + ")";
 
     private static string Qualified(GenerationOptions options, string name) =>
         options.Namespace.Length > 0 ? "global::" + options.Namespace + "." + name : "global::" + name;

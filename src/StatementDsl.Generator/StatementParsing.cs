@@ -38,7 +38,7 @@ internal static class StatementParsing
             if (entity.CSharpName is { } name)
             {
                 properties.Add(new PropertyModel(name, RuntimeTypeName(entity.Kind), i, DeclarationKinds.Keyword(entity.Kind), entity.Id!,
-                    entity.Origin.Start.Line, entity.Meeting is not null));
+                    entity.Meeting is not null, bound.Lines.GetPosition(entity.NameSpan.Start), bound.Lines.GetPosition(entity.NameSpan.End)));
             }
         }
 

@@ -29,26 +29,40 @@ public static partial class Aleppo
     /// <summary>The file's memberships, top-level or inside their person,, in file order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Membership> Memberships => __Records.Memberships;
 
-    /// <summary>meeting <c>emergency_session</c> (line 14).</summary>
+    /// <summary>meeting <c>emergency_session</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 14).</summary>
+    #line (14, 9) - (14, 25) 48 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Meeting EmergencySession => __Records.Meeting(1);
+    #line default
 
-    /// <summary>speech <c>de_mistura_speech</c> (line 23).</summary>
+    /// <summary>speech <c>de_mistura_speech</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 23).</summary>
+    #line (23, 10) - (23, 26) 47 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Speech DeMisturaSpeech => __Records.Speech(2);
+    #line default
 
-    /// <summary>speech <c>jaafari_speech</c> (line 46).</summary>
+    /// <summary>speech <c>jaafari_speech</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 46).</summary>
+    #line (46, 10) - (46, 23) 47 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Speech JaafariSpeech => __Records.Speech(3);
+    #line default
 
-    /// <summary>speech <c>russia_position</c> (line 73).</summary>
+    /// <summary>speech <c>russia_position</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 73).</summary>
+    #line (73, 10) - (73, 24) 47 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Speech RussiaPosition => __Records.Speech(5);
+    #line default
 
-    /// <summary>event <c>council_debate</c> (line 80).</summary>
+    /// <summary>event <c>council_debate</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 80).</summary>
+    #line (80, 9) - (80, 22) 49 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Incident CouncilDebate => __Records.Incident(6);
+    #line default
 
-    /// <summary>statement <c>rycroft_post</c> (line 88).</summary>
+    /// <summary>statement <c>rycroft_post</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 88).</summary>
+    #line (88, 11) - (88, 22) 50 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Statement RycroftPost => __Records.Statement(7);
+    #line default
 
-    /// <summary>statement <c>delattre_remarks</c> (line 98).</summary>
+    /// <summary>statement <c>delattre_remarks</c> (samples/Aleppo/aleppo-2016-09-25.stmt, line 98).</summary>
+    #line (98, 11) - (98, 26) 50 "samples/Aleppo/aleppo-2016-09-25.stmt"
     public static global::StatementDsl.Statement DelattreRemarks => __Records.Statement(8);
+    #line default
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("Aleppo");
 }

@@ -29,50 +29,80 @@ public static partial class Roster
     /// <summary>The file's memberships, top-level or inside their person,, in file order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Membership> Memberships => __Records.Memberships;
 
-    /// <summary>org <c>un</c> (line 4).</summary>
+    /// <summary>org <c>un</c> (samples/Aleppo/roster.stmt, line 4).</summary>
+    #line (4, 5) - (4, 6) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization Un => __Records.Organization(0);
+    #line default
 
-    /// <summary>org <c>security_council</c> (line 5).</summary>
+    /// <summary>org <c>security_council</c> (samples/Aleppo/roster.stmt, line 5).</summary>
+    #line (5, 5) - (5, 20) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization SecurityCouncil => __Records.Organization(1);
+    #line default
 
-    /// <summary>org <c>uk</c> (line 12).</summary>
+    /// <summary>org <c>uk</c> (samples/Aleppo/roster.stmt, line 12).</summary>
+    #line (12, 5) - (12, 6) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization Uk => __Records.Organization(2);
+    #line default
 
-    /// <summary>org <c>france</c> (line 13).</summary>
+    /// <summary>org <c>france</c> (samples/Aleppo/roster.stmt, line 13).</summary>
+    #line (13, 5) - (13, 10) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization France => __Records.Organization(3);
+    #line default
 
-    /// <summary>org <c>usa</c> (line 14).</summary>
+    /// <summary>org <c>usa</c> (samples/Aleppo/roster.stmt, line 14).</summary>
+    #line (14, 5) - (14, 7) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization Usa => __Records.Organization(4);
+    #line default
 
-    /// <summary>org <c>syria</c> (line 15).</summary>
+    /// <summary>org <c>syria</c> (samples/Aleppo/roster.stmt, line 15).</summary>
+    #line (15, 5) - (15, 9) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization Syria => __Records.Organization(5);
+    #line default
 
-    /// <summary>org <c>russia</c> (line 16).</summary>
+    /// <summary>org <c>russia</c> (samples/Aleppo/roster.stmt, line 16).</summary>
+    #line (16, 5) - (16, 10) 53 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Organization Russia => __Records.Organization(6);
+    #line default
 
-    /// <summary>person <c>de_mistura</c> (line 18).</summary>
+    /// <summary>person <c>de_mistura</c> (samples/Aleppo/roster.stmt, line 18).</summary>
+    #line (18, 8) - (18, 17) 47 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Person DeMistura => __Records.Person(7);
+    #line default
 
-    /// <summary>membership <c>de_mistura_envoy</c> (line 27).</summary>
+    /// <summary>membership <c>de_mistura_envoy</c> (samples/Aleppo/roster.stmt, line 27).</summary>
+    #line (27, 14) - (27, 29) 51 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Membership DeMisturaEnvoy => __Records.Membership(8);
+    #line default
 
-    /// <summary>person <c>jaafari</c> (line 35).</summary>
+    /// <summary>person <c>jaafari</c> (samples/Aleppo/roster.stmt, line 35).</summary>
+    #line (35, 8) - (35, 14) 47 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Person Jaafari => __Records.Person(9);
+    #line default
 
-    /// <summary>membership <c>jaafari_ambassador</c> (line 42).</summary>
+    /// <summary>membership <c>jaafari_ambassador</c> (samples/Aleppo/roster.stmt, line 42).</summary>
+    #line (42, 14) - (42, 31) 51 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Membership JaafariAmbassador => __Records.Membership(10);
+    #line default
 
-    /// <summary>person <c>rycroft</c> (line 50).</summary>
+    /// <summary>person <c>rycroft</c> (samples/Aleppo/roster.stmt, line 50).</summary>
+    #line (50, 8) - (50, 14) 47 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Person Rycroft => __Records.Person(11);
+    #line default
 
-    /// <summary>membership <c>rycroft_ambassador</c> (line 57).</summary>
+    /// <summary>membership <c>rycroft_ambassador</c> (samples/Aleppo/roster.stmt, line 57).</summary>
+    #line (57, 14) - (57, 31) 51 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Membership RycroftAmbassador => __Records.Membership(12);
+    #line default
 
-    /// <summary>person <c>delattre</c> (line 65).</summary>
+    /// <summary>person <c>delattre</c> (samples/Aleppo/roster.stmt, line 65).</summary>
+    #line (65, 8) - (65, 15) 47 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Person Delattre => __Records.Person(13);
+    #line default
 
-    /// <summary>membership <c>delattre_ambassador</c> (line 75).</summary>
+    /// <summary>membership <c>delattre_ambassador</c> (samples/Aleppo/roster.stmt, line 75).</summary>
+    #line (75, 12) - (75, 30) 51 "samples/Aleppo/roster.stmt"
     public static global::StatementDsl.Membership DelattreAmbassador => __Records.Membership(14);
+    #line default
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("Roster");
 }

@@ -29,35 +29,55 @@ public static partial class TrickyCases
     /// <summary>The file's memberships, top-level or inside their person,, in file order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::StatementDsl.Membership> Memberships => __Records.Memberships;
 
-    /// <summary>org <c>council</c> (line 4).</summary>
+    /// <summary>org <c>council</c> (tricky.stmt, line 4).</summary>
+    #line (4, 5) - (4, 11) 53 "tricky.stmt"
     public static global::StatementDsl.Organization Council => __Records.Organization(1);
+    #line default
 
-    /// <summary>org <c>council_parent</c> (line 5).</summary>
+    /// <summary>org <c>council_parent</c> (tricky.stmt, line 5).</summary>
+    #line (5, 5) - (5, 18) 53 "tricky.stmt"
     public static global::StatementDsl.Organization CouncilParent => __Records.Organization(2);
+    #line default
 
-    /// <summary>person <c>دي_ميستورا</c> (line 6).</summary>
+    /// <summary>person <c>دي_ميستورا</c> (tricky.stmt, line 6).</summary>
+    #line (6, 8) - (6, 17) 47 "tricky.stmt"
     public static global::StatementDsl.Person دي_ميستورا => __Records.Person(3);
+    #line default
 
-    /// <summary>person <c>class</c> (line 7).</summary>
+    /// <summary>person <c>class</c> (tricky.stmt, line 7).</summary>
+    #line (7, 8) - (7, 12) 47 "tricky.stmt"
     public static global::StatementDsl.Person Class => __Records.Person(4);
+    #line default
 
-    /// <summary>meeting <c>session-7</c> (line 9).</summary>
+    /// <summary>meeting <c>session-7</c> (tricky.stmt, line 9).</summary>
+    #line (9, 9) - (9, 17) 48 "tricky.stmt"
     public static global::StatementDsl.Meeting Session7 => __Records.Meeting(5);
+    #line default
 
-    /// <summary>speech <c>opening</c> (line 20).</summary>
+    /// <summary>speech <c>opening</c> (tricky.stmt, line 20).</summary>
+    #line (20, 10) - (20, 16) 47 "tricky.stmt"
     public static global::StatementDsl.Speech Opening => __Records.Speech(6);
+    #line default
 
-    /// <summary>speech <c>reply</c> (line 21).</summary>
+    /// <summary>speech <c>reply</c> (tricky.stmt, line 21).</summary>
+    #line (21, 10) - (21, 14) 47 "tricky.stmt"
     public static global::StatementDsl.Speech Reply => __Records.Speech(7);
+    #line default
 
-    /// <summary>vote <c>resolution</c> (line 23).</summary>
+    /// <summary>vote <c>resolution</c> (tricky.stmt, line 23).</summary>
+    #line (23, 8) - (23, 17) 45 "tricky.stmt"
     public static global::StatementDsl.Vote Resolution => __Records.Vote(9);
+    #line default
 
-    /// <summary>event <c>applause</c> (line 24).</summary>
+    /// <summary>event <c>applause</c> (tricky.stmt, line 24).</summary>
+    #line (24, 9) - (24, 16) 49 "tricky.stmt"
     public static global::StatementDsl.Incident Applause => __Records.Incident(10);
+    #line default
 
-    /// <summary>statement <c>press_remarks</c> (line 27).</summary>
+    /// <summary>statement <c>press_remarks</c> (tricky.stmt, line 27).</summary>
+    #line (27, 11) - (27, 23) 50 "tricky.stmt"
     public static global::StatementDsl.Statement PressRemarks => __Records.Statement(11);
+    #line default
 
     private static global::StatementDsl.Records.RecordFile __Records => __records ??= global::Sample.StatementDslRecords.Store.File("TrickyCases");
 }
