@@ -296,6 +296,85 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         return file is null ? new JsonArray() : new JsonArray(file.Declarations.Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(file.Source, d)).ToArray());
     }
 
+    /// <summary>Every declaration that spans lines folds, nested ones too, and so does a text block.</summary>
+    public JsonNode FoldingRanges(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        var ranges = new JsonArray();
+        if (file is null)
+        {
+            return ranges;
+        }
+
+        void Fold(TextSpan span, string? kind = null)
+        {
+            var start = file.Source.GetPosition(span.Start);
+            var end = file.Source.GetPosition(span.End);
+            if (end.Line > start.Line)
+            {
+                var range = new JsonObject { ["startLine"] = start.Line - 1, ["endLine"] = end.Line - 1 };
+                if (kind is not null)
+                {
+                    range["kind"] = kind;
+                }
+
+                ranges.Add(range);
+            }
+        }
+
+        void Walk(IEnumerable<MemberSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                if (member is DeclarationSyntax declaration)
+                {
+                    Fold(TextSpan.FromBounds(declaration.KindToken.Span.Start, declaration.LastToken.Span.End));
+                    Walk(declaration.Members);
+                }
+                else if (member is FieldSyntax { Value: TokenValueSyntax { Token: { Kind: TokenKind.TextBlock } block } })
+                {
+                    Fold(block.Span);
+                }
+            }
+        }
+
+        Walk(file.Declarations);
+        return ranges;
+    }
+
+    /// <summary>The declarations of the whole workspace whose id contains the query (ordinal, ignoring case), as <c>workspace/symbol</c> asks.</summary>
+    public JsonNode WorkspaceSymbols(JsonNode? parameters)
+    {
+        var query = parameters?["query"]?.GetValue<string>() ?? string.Empty;
+        return new JsonArray(SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken))
+            .Where(o => o.IsDeclaration && o.Id.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .Take(1_000)
+            .Select(o => (JsonNode)new JsonObject
+            {
+                ["name"] = o.Id,
+                ["kind"] = SymbolKind(o.File.Entities.FirstOrDefault(e => e.Id == o.Id)?.Kind),
+                ["location"] = Protocol.Location(workspace.SyntaxOf(o.File).Source, o.Span),
+                ["containerName"] = o.File.ClassName,
+            })
+            .ToArray());
+    }
+
+    /// <summary>The id under the cursor wherever it stands in this file: its declaration (written) and its references (read).</summary>
+    public JsonNode DocumentHighlights(JsonNode? parameters)
+    {
+        var (context, id) = IdAt(parameters);
+        if (context is null || id is null)
+        {
+            return new JsonArray();
+        }
+
+        var path = context.Value.File.Path;
+        return new JsonArray(Occurrences(id)
+            .Where(o => o.File.Path == path)
+            .Select(o => (JsonNode)new JsonObject { ["range"] = Protocol.Range(context.Value.File, o.Span), ["kind"] = o.IsDeclaration ? 3 : 2 })
+            .ToArray());
+    }
+
     public JsonNode Formatting(JsonNode? parameters)
     {
         var (file, _) = Locate(parameters);
@@ -362,6 +441,16 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         return actions;
     }
 
+    /// <summary>The LSP symbol kind shown for a declaration's kind.</summary>
+    private static int SymbolKind(DeclarationKind? kind) => kind switch
+    {
+        DeclarationKind.Meeting => 3,
+        DeclarationKind.Person or DeclarationKind.Org => 19,
+        DeclarationKind.Speech or DeclarationKind.Statement => 12,
+        DeclarationKind.Transcript => 1,
+        _ => 24,
+    };
+
     private static JsonObject Symbol(SourceFile source, DeclarationSyntax declaration)
     {
         var end = declaration.CloseBrace.IsMissing ? declaration.LastToken.Span.End : declaration.CloseBrace.Span.End;
@@ -369,14 +458,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         {
             ["name"] = declaration.Identifier?.Text ?? declaration.KindToken.Text,
             ["detail"] = declaration.KindToken.Text,
-            ["kind"] = declaration.Kind switch
-            {
-                DeclarationKind.Meeting => 3,
-                DeclarationKind.Person or DeclarationKind.Org => 19,
-                DeclarationKind.Speech or DeclarationKind.Statement => 12,
-                DeclarationKind.Transcript => 1,
-                _ => 24,
-            },
+            ["kind"] = SymbolKind(declaration.Kind),
             ["range"] = Protocol.Range(source, TextSpan.FromBounds(declaration.KindToken.Span.Start, end)),
             ["selectionRange"] = Protocol.Range(source, declaration.NameSpan),
             ["children"] = new JsonArray(declaration.Members.OfType<DeclarationSyntax>().Where(d => d.Kind is not null).Select(d => (JsonNode)Symbol(source, d)).ToArray()),

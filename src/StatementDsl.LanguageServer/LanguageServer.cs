@@ -150,6 +150,9 @@ public sealed class LanguageServer
                 "textDocument/documentSymbol" => features.DocumentSymbols(parameters),
                 "textDocument/formatting" => features.Formatting(parameters),
                 "textDocument/codeAction" => features.CodeActions(parameters),
+                "textDocument/foldingRange" => features.FoldingRanges(parameters),
+                "textDocument/documentHighlight" => features.DocumentHighlights(parameters),
+                "workspace/symbol" => features.WorkspaceSymbols(parameters),
                 _ => throw new LspException(MethodNotFound, "Unknown method " + method),
             };
         }
@@ -187,7 +190,10 @@ public sealed class LanguageServer
                 ["documentSymbolProvider"] = true,
                 ["documentFormattingProvider"] = true,
                 ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
-                ["workspace"] = new JsonObject { ["workspaceFolders"] = new JsonObject { ["supported"] = true } },
+                ["foldingRangeProvider"] = true,
+                ["workspaceSymbolProvider"] = true,
+                ["documentHighlightProvider"] = true,
+                ["workspace"] = new JsonObject { ["workspaceFolders"] = new JsonObject { ["supported"] = true, ["changeNotifications"] = true } },
             },
             ["serverInfo"] = new JsonObject { ["name"] = "stmt", ["version"] = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },
         };
@@ -230,6 +236,18 @@ public sealed class LanguageServer
                     break;
                 case "textDocument/didClose" when path is not null:
                     workspace.Close(path);
+                    break;
+                case "workspace/didChangeWorkspaceFolders":
+                    foreach (var removed in parameters?["event"]?["removed"]?.AsArray() ?? [])
+                    {
+                        workspace.RemoveFolder(Protocol.PathOf(removed?["uri"]?.GetValue<string>() ?? string.Empty));
+                    }
+
+                    foreach (var added in parameters?["event"]?["added"]?.AsArray() ?? [])
+                    {
+                        workspace.AddFolder(Protocol.PathOf(added?["uri"]?.GetValue<string>() ?? string.Empty));
+                    }
+
                     break;
                 case "workspace/didChangeWatchedFiles":
                     foreach (var change in parameters?["changes"]?.AsArray() ?? [])

@@ -51,6 +51,18 @@ internal sealed class ServerWorkspace
         compilation = null;
     }
 
+    /// <summary>Forgets the files under a folder the editor closed, but for the buffers it still has open.</summary>
+    public void RemoveFolder(string folder)
+    {
+        var prefix = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var path in diskTexts.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            diskTexts.Remove(path);
+        }
+
+        compilation = null;
+    }
+
     public void Deleted(string path)
     {
         diskTexts.Remove(path);

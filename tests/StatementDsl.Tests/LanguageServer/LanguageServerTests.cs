@@ -31,6 +31,47 @@ public class LanguageServerTests
     }
 
     [Fact]
+    public async Task Folding_workspace_symbols_highlights_and_folders_added_later()
+    {
+        var (client, rosterUri, meetingUri) = await StartAsync();
+        using var _ = client;
+
+        var folds = await client.RequestAsync("textDocument/foldingRange", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = meetingUri } });
+        var fold = Assert.Single(folds["result"]!.AsArray());
+        Assert.Equal(0, fold!["startLine"]!.GetValue<int>());
+        Assert.Equal(3, fold["endLine"]!.GetValue<int>());
+
+        var symbols = await client.RequestAsync("workspace/symbol", new JsonObject { ["query"] = "JAA" });
+        var symbol = Assert.Single(symbols["result"]!.AsArray());
+        Assert.Equal("jaafari", symbol!["name"]!.GetValue<string>());
+        Assert.Equal(rosterUri, symbol["location"]!["uri"]!.GetValue<string>());
+
+        var highlights = await client.RequestAsync("textDocument/documentHighlight", Position(rosterUri, 0, 8));
+        Assert.Equal(3, Assert.Single(highlights["result"]!.AsArray())!["kind"]!.GetValue<int>());
+
+        // A folder added to the workspace later joins the compilation: its reference now resolves.
+        var later = CliRunner.TempFolder(("more.stmt", "person jafari { name: \"x\" }\n"));
+        client.Notify("workspace/didChangeWorkspaceFolders", new JsonObject
+        {
+            ["event"] = new JsonObject
+            {
+                ["added"] = new JsonArray(new JsonObject { ["uri"] = new Uri(later + "/").AbsoluteUri, ["name"] = "later" }),
+                ["removed"] = new JsonArray(),
+            },
+        });
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 0);
+        client.Notify("workspace/didChangeWorkspaceFolders", new JsonObject
+        {
+            ["event"] = new JsonObject
+            {
+                ["added"] = new JsonArray(),
+                ["removed"] = new JsonArray(new JsonObject { ["uri"] = new Uri(later + "/").AbsoluteUri, ["name"] = "later" }),
+            },
+        });
+        client.WaitForDiagnostics(meetingUri, d => d.Count == 1);
+    }
+
+    [Fact]
     public async Task Completion_filters_by_the_typed_prefix_and_offers_nothing_inside_prose()
     {
         const string roster = "person jaafari { name: \"بشار الجعفري\" }\nperson jalal { name: \"جلال\" }\norg japan { name: \"اليابان\" }\norg syria { name: \"سوريا\" }\n";
