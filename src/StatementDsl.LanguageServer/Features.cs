@@ -242,10 +242,11 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
                 if (spec.Type is FieldType.Reference or FieldType.ReferenceList)
                 {
                     // Ids of the kind the field names first come first: 'by' takes a person before an org.
-                    foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => spec.Targets.Contains(e.Kind)))
+                    var targets = spec.Targets.ToList();
+                    foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => targets.Contains(e.Kind)))
                     {
                         Add(symbol.Id!, 18, DeclarationKinds.Keyword(symbol.Kind) + (symbol.Field("name")?.Value is TextValue name ? " · " + name.Text : string.Empty),
-                            spec.Targets.ToList().IndexOf(symbol.Kind));
+                            targets.IndexOf(symbol.Kind));
                     }
                 }
                 else if (spec.Type == FieldType.Enum)
@@ -346,13 +347,14 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     public JsonNode WorkspaceSymbols(JsonNode? parameters)
     {
         var query = parameters?["query"]?.GetValue<string>() ?? string.Empty;
-        return new JsonArray(SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken))
+        var compilation = workspace.Compilation(cancellationToken);
+        return new JsonArray(SyntaxLookup.Occurrences(compilation)
             .Where(o => o.IsDeclaration && o.Id.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Take(1_000)
             .Select(o => (JsonNode)new JsonObject
             {
                 ["name"] = o.Id,
-                ["kind"] = SymbolKind(o.File.Entities.FirstOrDefault(e => e.Id == o.Id)?.Kind),
+                ["kind"] = SymbolKind(compilation.EntitiesById.TryGetValue(o.Id, out var entity) ? entity.Kind : null),
                 ["location"] = Protocol.Location(workspace.SyntaxOf(o.File).Source, o.Span),
                 ["containerName"] = o.File.ClassName,
             })
