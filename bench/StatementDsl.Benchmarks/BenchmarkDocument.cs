@@ -25,6 +25,10 @@ internal static class BenchmarkDocument
         ("json_vs_compiled_startup_wall", "start-up, whole process, the same: JSON ÷ compiled", 3, true),
         ("json_vs_compiled_startup_r2r", "start-up inside Main, the same two apps published ReadyToRun: JSON ÷ compiled", 20, true),
         ("json_vs_compiled_startup_wall_r2r", "start-up, whole process, published ReadyToRun: JSON ÷ compiled", 3, true),
+        ("quote_lookup_archive_vs_indexof", "quotes: every quote of a tenth of the corpus found in one document holding them all (normalize, index, find) ÷ an ordinal IndexOf of each, which is N × M", 1.0, false),
+        ("quote_lookup_vs_normalize_floor", "quotes: each meeting file's quotes found in its own generated report (normalize, index, find) ÷ normalizing the reports alone (the floor; `quote_lookup_vs_indexof` is the same against a raw IndexOf)", 3.0, false),
+        ("render_vs_check_process", "website: a fresh `stmt render --to html` of the corpus ÷ a fresh `stmt check` of it (the floor: binding the same records; the rest is writing 4–5× the input as HTML)", 5.0, false),
+        ("render_ms_per_mb_largest_vs_smallest_scale", "website: render time per MB at the largest scale ÷ at 1× (linear is 1)", 1.5, false),
         ("lsp_edit_vs_full_check", "editor: one-character edit to published diagnostics ÷ full check of the workspace", 0.02, false),
     ];
 

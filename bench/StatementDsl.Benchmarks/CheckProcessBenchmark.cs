@@ -4,13 +4,17 @@ using StatementDsl.Testing;
 namespace StatementDsl.Benchmarks;
 
 /// <summary>One size of the scale table: the archive's size, and the median wall time and peak working set of a fresh <c>stmt check</c>.</summary>
-internal sealed record CheckFigures(int Scale, long StatementBytes, int Files, double WallMs, long PeakWorkingSetBytes);
+internal sealed record CheckFigures(int Scale, long StatementBytes, int Files, double WallMs, long PeakWorkingSetBytes, RenderFigures Render);
+
+/// <summary>A fresh <c>stmt render --to html</c> of the same archive: median wall time, peak working set, and the site it wrote.</summary>
+internal sealed record RenderFigures(double WallMs, long PeakWorkingSetBytes, int Pages, long LargestPageBytes, long SearchIndexBytes, long SiteBytes);
 
 /// <summary>
 /// 7. What an archivist waits for: a fresh <c>stmt check</c> process over the corpus on disk, against
 /// a fresh process that loads the same records from JSON (the start-up benchmark's JSON app), and the
 /// same check over the corpus made 1×, 5× and 25× larger (the quick mode: 1×, 2× and 5×), to show that
-/// time and peak memory grow linearly.
+/// time and peak memory grow linearly. Each size is also rendered as a website (<c>stmt render</c>), whose
+/// time is read against the check's: rendering binds the same records, then writes every page.
 /// </summary>
 internal static class CheckProcessBenchmark
 {
@@ -30,21 +34,30 @@ internal static class CheckProcessBenchmark
             var corpus = scale == 1 ? Shared.Corpus : Corpus.Create(fileCount * scale, targetBytes * scale);
             var folder = Path.Combine(root, "corpus-" + scale);
             corpus.WriteTo(folder);
-            var measured = Enumerable.Range(0, scale == 1 ? runs : Math.Max(1, runs / scale)).Select(_ => Measure(Path.Combine(tool, "stmt.dll"), folder)).ToList();
+            var count = scale == 1 ? runs : Math.Max(1, runs / scale);
+            var stmt = Path.Combine(tool, "stmt.dll");
+            var measured = Enumerable.Range(0, count).Select(_ => Measure(stmt, $"check \"{folder}\"")).ToList();
+            var site = Path.Combine(root, "site-" + scale);
+            var rendered = Enumerable.Range(0, count).Select(_ => Measure(stmt, $"render --to html --force \"{folder}\" -o \"{site}\"")).ToList();
+            var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).ToList();
+            var render = new RenderFigures(StartupBenchmark.Median(rendered.Select(m => m.WallMs)), (long)StartupBenchmark.Median(rendered.Select(m => (double)m.PeakBytes)),
+                pages.Count, pages.Max(), new FileInfo(Path.Combine(site, "search-index.js")).Length,
+                Directory.GetFiles(site, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
             figures.Add(new CheckFigures(scale, corpus.StatementBytes, corpus.Files.Count, StartupBenchmark.Median(measured.Select(m => m.WallMs)),
-                (long)StartupBenchmark.Median(measured.Select(m => (double)m.PeakBytes))));
+                (long)StartupBenchmark.Median(measured.Select(m => (double)m.PeakBytes)), render));
             Directory.Delete(folder, recursive: true);
+            Directory.Delete(site, recursive: true);
         }
 
         Directory.Delete(root, recursive: true);
         return figures;
     }
 
-    /// <summary>One fresh <c>stmt check</c>: its wall time, and its working set at the highest of samples taken every few milliseconds.</summary>
-    private static (double WallMs, long PeakBytes) Measure(string stmt, string folder)
+    /// <summary>One fresh <c>stmt</c> command: its wall time, and its working set at the highest of samples taken every few milliseconds.</summary>
+    private static (double WallMs, long PeakBytes) Measure(string stmt, string arguments)
     {
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{stmt}\" check \"{folder}\"")
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{stmt}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,7 +82,7 @@ internal static class CheckProcessBenchmark
         outputs.Wait();
         if (process.ExitCode is not (0 or 1))
         {
-            throw new InvalidOperationException($"stmt check failed ({process.ExitCode}):\n{outputs.Result[1]}");
+            throw new InvalidOperationException($"stmt {arguments} failed ({process.ExitCode}):\n{outputs.Result[1]}");
         }
 
         return (wall, peak);

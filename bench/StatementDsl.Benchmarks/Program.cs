@@ -63,6 +63,31 @@ if (args.Contains("--front-end-only"))
     return;
 }
 
+if (args.Contains("--render-only"))
+{
+    // For work on the website: check and render in fresh processes at two sizes.
+    foreach (var check in CheckProcessBenchmark.Run(quick ? [1, 2] : [1, 5], corpus.Files.Count, targetBytes, runs: 3, repositoryRoot))
+    {
+        Console.WriteLine(check);
+    }
+
+    return;
+}
+
+if (args.Contains("--quotes-only"))
+{
+    // For work on quote lookup: the product's lookup against IndexOf, per file and in one large document.
+    var quoteReports = BenchmarkRunner.Run<QuoteLookupBenchmark>(config).Reports.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
+    var quoteFigures = QuoteFigures(quoteReports);
+    Console.WriteLine(quoteFigures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    if (jsonPath is not null)
+    {
+        File.WriteAllText(jsonPath, quoteFigures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    return;
+}
+
 // The fresh-process start-up runs go first, before the in-process benchmarks have grown this
 // process's heap by gigabytes and left the machine reclaiming memory while the apps start.
 var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot);
@@ -73,7 +98,7 @@ var archiveEdit = ArchiveLibraryBenchmark.Run(corpus, runs: quick ? 3 : 7, repos
 var checks = CheckProcessBenchmark.Run(quick ? [1, 2, 5] : [1, 5, 25], corpus.Files.Count, targetBytes, runs: quick ? 3 : 5, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
-var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark)], config);
+var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark), typeof(QuoteLookupBenchmark)], config);
 var reports = summaries.SelectMany(s => s.Reports).ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
 double Ms(string name) => reports[name].ResultStatistics!.Mean / 1e6;
 long Allocated(string name) => reports[name].GcStats.GetBytesAllocatedPerOperation(reports[name].BenchmarkCase) ?? 0;
@@ -174,6 +199,11 @@ var results = new JsonObject
     ["check_vs_json_process"] = Round(checks[0].WallMs / startup[StartupBenchmark.Json].WallMs),
     ["allocated_parse_bind_vs_stj"] = Round((double)Allocated(nameof(FrontEndBenchmark.ParseAndBind)) / Allocated(nameof(FrontEndBenchmark.StjDeserialize))),
 };
+foreach (var (key, value) in QuoteFigures(reports))
+{
+    results[key] = value!.DeepClone();
+}
+
 foreach (var check in checks)
 {
     var scale = check.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "x";
@@ -182,7 +212,17 @@ foreach (var check in checks)
     results["check_scale_" + scale + "_peak_working_set_bytes"] = check.PeakWorkingSetBytes;
     results["check_scale_" + scale + "_ms_per_mb"] = Round(check.WallMs / (check.StatementBytes / 1e6));
     results["check_scale_" + scale + "_peak_bytes_per_stmt_byte"] = Round((double)check.PeakWorkingSetBytes / check.StatementBytes);
+    results["render_scale_" + scale + "_ms"] = Round(check.Render.WallMs);
+    results["render_scale_" + scale + "_ms_per_mb"] = Round(check.Render.WallMs / (check.StatementBytes / 1e6));
+    results["render_scale_" + scale + "_peak_working_set_bytes"] = check.Render.PeakWorkingSetBytes;
+    results["render_scale_" + scale + "_pages"] = check.Render.Pages;
+    results["render_scale_" + scale + "_largest_page_bytes"] = check.Render.LargestPageBytes;
+    results["render_scale_" + scale + "_search_index_bytes"] = check.Render.SearchIndexBytes;
+    results["render_scale_" + scale + "_site_bytes"] = check.Render.SiteBytes;
 }
+
+results["render_vs_check_process"] = Round(checks[0].Render.WallMs / checks[0].WallMs);
+results["render_ms_per_mb_largest_vs_smallest_scale"] = Round(checks[^1].Render.WallMs / checks[^1].StatementBytes / (checks[0].Render.WallMs / checks[0].StatementBytes));
 
 var text = results.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);
@@ -194,6 +234,31 @@ if (jsonPath is not null)
 if (!quick)
 {
     BenchmarkDocument.Write(Path.Combine(repositoryRoot, "docs", "benchmarks.md"), results);
+}
+
+// The quote lookup figures, from a run of QuoteLookupBenchmark alone or within the full run.
+JsonObject QuoteFigures(Dictionary<string, BenchmarkDotNet.Reports.BenchmarkReport> quoteReports)
+{
+    double QuoteMs(string name) => quoteReports[name].ResultStatistics!.Mean / 1e6;
+    var setup = new QuoteLookupBenchmark();
+    setup.Setup();
+    return new JsonObject
+    {
+        ["quote_files"] = setup.Files,
+        ["quote_count"] = setup.Quotes,
+        ["quote_document_chars"] = setup.DocumentCharacters,
+        ["quote_find_per_file_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.FindPerFile))),
+        ["quote_indexof_per_file_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.IndexOfPerFile))),
+        ["quote_normalize_per_file_floor_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.NormalizePerFileFloor))),
+        ["quote_lookup_vs_indexof"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.FindPerFile)) / QuoteMs(nameof(QuoteLookupBenchmark.IndexOfPerFile))),
+        ["quote_lookup_vs_normalize_floor"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.FindPerFile)) / QuoteMs(nameof(QuoteLookupBenchmark.NormalizePerFileFloor))),
+        ["quote_archive_count"] = setup.ArchiveQuotes,
+        ["quote_archive_chars"] = setup.ArchiveCharacters,
+        ["quote_find_archive_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.FindInArchive))),
+        ["quote_indexof_archive_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.IndexOfInArchive))),
+        ["quote_normalize_archive_floor_ms"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.NormalizeArchiveFloor))),
+        ["quote_lookup_archive_vs_indexof"] = Round(QuoteMs(nameof(QuoteLookupBenchmark.FindInArchive)) / QuoteMs(nameof(QuoteLookupBenchmark.IndexOfInArchive))),
+    };
 }
 
 int? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;

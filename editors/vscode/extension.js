@@ -13,7 +13,8 @@ function activate(context) {
     { command, args },
     {
       documentSelector: [{ scheme: "file", language: "stmt" }],
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.stmt") },
+      // Text and Markdown files may be a transcript's source_document: quotes are re-checked when they change.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{stmt,txt,md}") },
     });
   context.subscriptions.push({ dispose: () => client && client.stop() });
   return client.start();

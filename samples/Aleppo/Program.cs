@@ -27,7 +27,7 @@ foreach (var speech in meeting.Speeches)
 
     foreach (var passage in speech.Passages)
     {
-        Console.WriteLine($"    {Mark(passage.Kind)} {Isolate(passage.Text)}");
+        Console.WriteLine($"    {Mark(passage.Kind)} {Isolate(passage.Text)}{FoundAt(passage)}");
     }
 
     Console.WriteLine();
@@ -46,7 +46,7 @@ foreach (var statement in Aleppo.Statements.OrderBy(s => s.Date))
     Console.WriteLine($"    post that day: {PostOf(statement)}");
     foreach (var passage in statement.Passages)
     {
-        Console.WriteLine($"    {Mark(passage.Kind)} {Isolate(passage.Text)}");
+        Console.WriteLine($"    {Mark(passage.Kind)} {Isolate(passage.Text)}{FoundAt(passage)}");
     }
 
     Console.WriteLine();
@@ -77,6 +77,9 @@ static string PostOf(Utterance utterance) => utterance.SpeakerMembership is { } 
 
 static string English(string? arabic, Declaration declaration) =>
     declaration.LocalizedFields.FirstOrDefault(f => f.Text.Language == "en")?.Text.Value ?? arabic ?? string.Empty;
+
+// Where a quote stands in the report the transcript names as its source_document (checked at build time).
+static string FoundAt(Passage passage) => passage.SourceLocation is { } at ? $"  [{at.Path} {at.Line}:{at.Column}]" : string.Empty;
 
 static string Mark(PassageKind kind) => kind switch
 {

@@ -13,6 +13,7 @@ namespace StatementDsl.Records;
 /// body    = int(fields) field*
 /// field  = int(number in FieldNames) str(language) tag value
 /// value  = str | int | str(class) str(id) for a reference | int(count) item* for a list
+///        | str(text) str(document) int(line) int(column) for a quote found in its source document
 /// int    = ['-'] digits ';'          str = int(length) chars | '~' (absent)
 /// </code>
 /// Headers and bodies are apart so that reaching every record and its id reads only the headers, a
@@ -25,6 +26,7 @@ internal static class RecordFormat
     public const char IntTerminator = ';';
 
     public const char TextTag = 's';
+    public const char LocatedTextTag = 'q';
     public const char DateTag = 'd';
     public const char TimeTag = 't';
     public const char IntegerTag = 'i';
@@ -51,5 +53,6 @@ internal static class RecordFormat
         "title", "body", "convened_by", "during", "time", "alias", "parent", "abbr", "wikidata", "source", "published",
         "translated_from", "status", "number", "start", "end", "timezone", "place", "chair", "agenda", "record",
         "on_behalf_of", "url", "reported_by", "on", "against", "abstain", "outcome", "type", "person", "org", "from", "until",
+        "source_document",
     ];
 }

@@ -8,6 +8,7 @@ internal static class CommandLine
           stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
           stmt format [--check] PATH...                         rewrite files in the canonical layout
           stmt export --to json [--force] [-o FILE] PATH...     the bound model as one JSON document (none with errors unless --force)
+          stmt render --to html -o DIR [--force] [--title TEXT] PATH...   a static website of the records, offline and searchable
           stmt lsp                                              a language server (LSP 3.17) over stdin/stdout
         PATH is a .stmt file or a folder searched recursively.
         """;
@@ -28,6 +29,7 @@ internal static class CommandLine
                 "check" => CheckCommand.Run(rest, output),
                 "format" => FormatCommand.Run(rest, output),
                 "export" => ExportCommand.Run(rest, output),
+                "render" => RenderCommand.Run(rest, output),
                 "lsp" => LanguageServerCommand.Run(rest),
                 _ => throw new UsageException($"Unknown command '{args[0]}'.\n{Usage}"),
             };

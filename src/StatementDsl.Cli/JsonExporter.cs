@@ -31,32 +31,32 @@ internal static class JsonExporter
             json.WriteStartObject();
             json.WriteString("path", file.Path);
             json.WriteString("class", file.ClassName);
-            WriteEntity(json, "transcript", file.Transcript);
+            WriteEntity(json, compilation, "transcript", file.Transcript);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         var entities = compilation.Files.SelectMany(f => f.Entities).ToList();
-        WriteAll(json, "people", entities, DeclarationKind.Person);
-        WriteAll(json, "organizations", entities, DeclarationKind.Org);
-        WriteAll(json, "meetings", entities, DeclarationKind.Meeting);
-        WriteAll(json, "statements", entities, DeclarationKind.Statement);
-        WriteAll(json, "memberships", entities, DeclarationKind.Membership);
+        WriteAll(json, compilation, "people", entities, DeclarationKind.Person);
+        WriteAll(json, compilation, "organizations", entities, DeclarationKind.Org);
+        WriteAll(json, compilation, "meetings", entities, DeclarationKind.Meeting);
+        WriteAll(json, compilation, "statements", entities, DeclarationKind.Statement);
+        WriteAll(json, compilation, "memberships", entities, DeclarationKind.Membership);
         json.WriteEndObject();
     }
 
-    private static void WriteAll(Utf8JsonWriter json, string name, List<BoundEntity> entities, DeclarationKind kind)
+    private static void WriteAll(Utf8JsonWriter json, BoundCompilation compilation, string name, List<BoundEntity> entities, DeclarationKind kind)
     {
         json.WriteStartArray(name);
         foreach (var entity in entities.Where(e => e.Kind == kind))
         {
-            WriteEntity(json, null, entity);
+            WriteEntity(json, compilation, null, entity);
         }
 
         json.WriteEndArray();
     }
 
-    private static void WriteEntity(Utf8JsonWriter json, string? propertyName, BoundEntity? entity)
+    private static void WriteEntity(Utf8JsonWriter json, BoundCompilation compilation, string? propertyName, BoundEntity? entity)
     {
         if (propertyName is not null)
         {
@@ -88,20 +88,20 @@ internal static class JsonExporter
             json.WriteBoolean("date_inherited", true);
         }
 
-        WriteFields(json, entity);
+        WriteFields(json, compilation, entity);
         if (entity.Kind == DeclarationKind.Meeting)
         {
             json.WriteStartArray("speeches");
             foreach (var child in entity.Children.Where(c => c.Kind == DeclarationKind.Speech))
             {
-                WriteEntity(json, null, child);
+                WriteEntity(json, compilation, null, child);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("events");
             foreach (var child in entity.Children.Where(c => c.Kind != DeclarationKind.Speech))
             {
-                WriteEntity(json, null, child);
+                WriteEntity(json, compilation, null, child);
             }
 
             json.WriteEndArray();
@@ -111,7 +111,7 @@ internal static class JsonExporter
     }
 
     /// <summary>Single-valued fields by name (untagged value, else the first); names, aliases, passages and tagged variants as arrays.</summary>
-    private static void WriteFields(Utf8JsonWriter json, BoundEntity entity)
+    private static void WriteFields(Utf8JsonWriter json, BoundCompilation compilation, BoundEntity entity)
     {
         var spoken = (entity.Field("language")?.Value as SymbolValue)?.Symbol;
         var transcriptLanguage = (entity.File.Transcript?.Field("language")?.Value as SymbolValue)?.Symbol;
@@ -158,6 +158,15 @@ internal static class JsonExporter
                 json.WriteString("kind", passage.Name);
                 json.WriteString("text", ((TextValue)passage.Value).Text);
                 json.WriteString("language", passage.Language ?? spoken ?? transcriptLanguage);
+                if (compilation.QuotesOf(entity.File) is { DocumentPath: { } document } quotes && quotes.Matches.TryGetValue(passage.ValueSpan.Start, out var found))
+                {
+                    json.WriteStartObject("source_location");
+                    json.WriteString("path", document);
+                    json.WriteNumber("line", found.Position.Line);
+                    json.WriteNumber("column", found.Position.Column);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Text;
 
@@ -57,7 +58,7 @@ internal static class Workspace
     public static (List<InputFile> Inputs, BoundCompilation Compilation) Load(IEnumerable<string> paths)
     {
         var inputs = Expand(paths).Select(Read).ToList();
-        return (inputs, Binder.ParseAndBind(inputs.Select(i => new SourceFile(i.Path, i.Text))));
+        return (inputs, Binder.ParseAndBind(inputs.Select(i => new SourceFile(i.Path, i.Text)), StatementDsl.LanguageServer.SourceDocumentFiles.Create()));
     }
 }
 

@@ -34,6 +34,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MisplacedDeclaration = Create("STMT1014", "Semantics", DiagnosticSeverity.Error, Rules.MisplacedDeclaration);
     public static readonly DiagnosticDescriptor MembershipEndsBeforeStart = Create("STMT1015", "Semantics", DiagnosticSeverity.Error, Rules.MembershipEndsBeforeStart);
     public static readonly DiagnosticDescriptor SpeakingForOrgWithoutMembership = Create("STMT1016", "Semantics", DiagnosticSeverity.Warning, Rules.SpeakingForOrgWithoutMembership);
+    public static readonly DiagnosticDescriptor QuoteNotInSourceDocument = Create("STMT1017", "Provenance", DiagnosticSeverity.Warning, Rules.QuoteNotInSourceDocument);
+    public static readonly DiagnosticDescriptor SourceDocumentUnreadable = Create("STMT1018", "Provenance", DiagnosticSeverity.Warning, Rules.SourceDocumentUnreadable);
     public static readonly DiagnosticDescriptor LimitExceeded = Create("STMT9001", "Limits", DiagnosticSeverity.Error, Rules.LimitExceeded);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
@@ -61,6 +63,8 @@ internal static class DiagnosticDescriptors
         MisplacedDeclaration,
         MembershipEndsBeforeStart,
         SpeakingForOrgWithoutMembership,
+        QuoteNotInSourceDocument,
+        SourceDocumentUnreadable,
         LimitExceeded,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 

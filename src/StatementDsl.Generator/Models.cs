@@ -13,8 +13,18 @@ internal sealed record SymbolModel(string Id, DeclarationKind Kind, int Ordinal,
 /// <summary>What a file contributes to the id table: small, and unchanged by edits that do not add, remove or rename ids.</summary>
 internal sealed record FileSymbolsModel(string Path, string ClassName, EquatableArray<SymbolModel> Symbols);
 
-/// <summary>The result of the parse step: the text to bind and the file's id summary.</summary>
-internal sealed record ParsedFileModel(string Path, string Text, FileSymbolsModel Symbols);
+/// <summary>
+/// The result of the parse step: the text to bind, the file's id summary, and the full path of the
+/// <c>source_document</c> its transcript names; the source-document step adds that document's text.
+/// </summary>
+internal sealed record ParsedFileModel(string Path, string Text, FileSymbolsModel Symbols, string? SourceDocumentPath)
+{
+    /// <summary>The named document as the compilation has it, or null when it is not an additional file (or none is named).</summary>
+    public SourceDocumentModel? SourceDocument { get; init; }
+}
+
+/// <summary>An additional file that may be a <c>source_document</c>: its full path and text.</summary>
+internal sealed record SourceDocumentModel(string Path, string Text);
 
 /// <summary>
 /// The ids of every file of the compilation, compared by value. The lookup table is built once per

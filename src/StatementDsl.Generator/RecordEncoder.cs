@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Records;
 
@@ -16,7 +17,7 @@ internal static class RecordEncoder
     private static readonly Dictionary<string, int> FieldNumbers =
         RecordFormat.FieldNames.Select((name, number) => (name, number)).ToDictionary(f => f.name, f => f.number, StringComparer.Ordinal);
 
-    public static EncodedRecords Encode(BoundFile file, SymbolTable table, CancellationToken cancellationToken)
+    public static EncodedRecords Encode(BoundFile file, SymbolTable table, QuoteCheckResult quotes, CancellationToken cancellationToken)
     {
         var indexOf = new Dictionary<BoundEntity, int>();
         for (var i = 0; i < file.Entities.Count; i++)
@@ -33,7 +34,7 @@ internal static class RecordEncoder
         {
             cancellationToken.ThrowIfCancellationRequested();
             body.Clear();
-            WriteBody(body, entity, transcriptLanguage, table);
+            WriteBody(body, entity, transcriptLanguage, table, quotes);
             headers.Append(KindCode(entity.Kind));
             Str(headers, entity.Id);
             var origin = entity.Origin.Start;
@@ -44,7 +45,7 @@ internal static class RecordEncoder
         return new EncodedRecords(CSharpLiteral.Escape(headers.ToString()), bodies.ToEquatableArray());
     }
 
-    private static void WriteBody(StringBuilder body, BoundEntity entity, string? transcriptLanguage, SymbolTable table)
+    private static void WriteBody(StringBuilder body, BoundEntity entity, string? transcriptLanguage, SymbolTable table, QuoteCheckResult quotes)
     {
         var fields = entity.Fields.Where(f => FieldNumbers.ContainsKey(f.Name)).ToList();
         body.Append(Int(fields.Count));
@@ -54,14 +55,20 @@ internal static class RecordEncoder
             body.Append(Int(FieldNumbers[field.Name]));
             var language = field.Spec.IsContent ? field.Language ?? spokenLanguage ?? transcriptLanguage : field.Language;
             Str(body, language);
-            WriteValue(body, field, table);
+            WriteValue(body, field, table, quotes);
         }
     }
 
-    private static void WriteValue(StringBuilder body, BoundField field, SymbolTable table)
+    private static void WriteValue(StringBuilder body, BoundField field, SymbolTable table, QuoteCheckResult quotes)
     {
         switch (field.Value)
         {
+            case TextValue text when quotes.DocumentPath is { } document && quotes.Matches.TryGetValue(field.ValueSpan.Start, out var found):
+                body.Append(RecordFormat.LocatedTextTag);
+                Str(body, text.Text);
+                Str(body, document);
+                body.Append(Int(found.Position.Line)).Append(Int(found.Position.Column));
+                break;
             case TextValue text:
                 body.Append(RecordFormat.TextTag);
                 Str(body, text.Text);

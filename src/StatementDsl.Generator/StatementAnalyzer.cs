@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using LanguageDiagnostic = StatementDsl.Language.Diagnostics.Diagnostic;
 
@@ -30,7 +31,8 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
             }
 
             var cancellationToken = start.CancellationToken;
-            var compilation = new Lazy<IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>>>(() => BindAll(files, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var documents = SourceDocumentsOf(start.Options.AdditionalFiles, cancellationToken);
+            var compilation = new Lazy<IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>>>(() => BindAll(files, documents, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             var editorConfig = new Lazy<EditorConfigSeverities>(
                 () => EditorConfigSeverities.Parse(start.Options.AdditionalFiles
                     .Where(f => EditorConfigSeverities.IsEditorConfig(f.Path))
@@ -112,11 +114,33 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
             new LinePosition(location.Start.Line - 1, location.Start.Column - 1),
             new LinePosition(location.End.Line - 1, location.End.Column - 1)));
 
-    /// <summary>Each file's diagnostics, the cross-file rules' included.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>> BindAll(AdditionalText[] files, CancellationToken cancellationToken)
+    /// <summary>The end of the STMT1018 message in a build, for a document the compilation was not given.</summary>
+    internal const string NotAnAdditionalFile =
+        "is not among the compilation's additional files: a .txt or .md document beside its .stmt file is added by StatementDsl; add others with <StatementSourceDocument Include=\"path\" /> (docs/generator.md)";
+
+    /// <summary>Source documents reach the analyzer as additional files (LANGUAGE.md §8), looked up by full path.</summary>
+    internal static SourceDocuments SourceDocumentsOf(IEnumerable<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        var byPath = new Dictionary<string, AdditionalText>(SourceDocuments.PathComparer);
+        foreach (var file in additionalFiles)
+        {
+            if (!StatementGenerator.IsStatementFile(file.Path) && SourceDocuments.FullPath(file.Path) is { } full && !byPath.ContainsKey(full))
+            {
+                byPath.Add(full, file);
+            }
+        }
+
+        return new SourceDocuments(path => byPath.TryGetValue(path, out var file) && file.GetText(cancellationToken) is { } text
+            ? SourceDocumentText.Found(text.ToString())
+            : SourceDocumentText.Unreadable(NotAnAdditionalFile));
+    }
+
+    /// <summary>Each file's diagnostics, the cross-file and quote rules' included.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<LanguageDiagnostic>> BindAll(AdditionalText[] files, SourceDocuments documents, CancellationToken cancellationToken)
     {
         var bound = Binder.ParseAndBind(
             files.Select(f => new StatementDsl.Language.Text.SourceFile(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty)),
+            documents,
             cancellationToken);
         var byPath = new Dictionary<string, IReadOnlyList<LanguageDiagnostic>>(StringComparer.Ordinal);
         foreach (var file in bound.Files)

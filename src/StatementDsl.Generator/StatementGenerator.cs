@@ -16,6 +16,8 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
     {
         public const string Files = "StatementFiles";
         public const string Parse = "Parse";
+        public const string SourceDocuments = "SourceDocuments";
+        public const string SourceDocument = "SourceDocument";
         public const string IdTable = "IdTable";
         public const string Bind = "Bind";
         public const string Options = "Options";
@@ -39,10 +41,27 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
             .Select(static (files, _) => new IdTableModel(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(Steps.IdTable);
 
-        var bound = parsed
+        // Any additional file may be a source document (LANGUAGE.md §8); each file takes the one it names,
+        // so a changed document re-binds only the files whose model then differs.
+        var documents = context.AdditionalTextsProvider
+            .Where(static text => !IsStatementFile(text.Path) && !EditorConfigSeverities.IsEditorConfig(text.Path))
+            .Select(static (text, cancellationToken) =>
+                Language.Provenance.SourceDocuments.FullPath(text.Path) is { } path && text.GetText(cancellationToken) is { } content
+                    ? new SourceDocumentModel(path, content.ToString())
+                    : null)
+            .Where(static document => document is not null)
+            .Select(static (document, _) => document!)
+            .WithTrackingName(Steps.SourceDocuments);
+
+        var withDocuments = parsed
+            .Combine(documents.Collect())
+            .Select(static (pair, _) => StatementParsing.WithSourceDocument(pair.Left, pair.Right))
+            .WithTrackingName(Steps.SourceDocument);
+
+        var bound = withDocuments
             .Combine(idTable)
             .Select(static (pair, cancellationToken) =>
-                StatementParsing.ToModel(StatementParsing.Bind(pair.Left, pair.Right, cancellationToken), pair.Right.Table, cancellationToken))
+                StatementParsing.ToModel(StatementParsing.Bind(pair.Left, pair.Right, cancellationToken), pair.Right.Table, pair.Left.SourceDocument, cancellationToken))
             .WithTrackingName(Steps.Bind);
 
         var options = context.AnalyzerConfigOptionsProvider

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
@@ -9,11 +11,32 @@ internal static class StatementParsing
 {
     public static ParsedFileModel Parse(string path, string text, CancellationToken cancellationToken)
     {
-        var declarations = Binder.Declare(new SourceFile(path, text), cancellationToken);
+        var syntax = Parser.ParseStructure(new SourceFile(path, text), cancellationToken);
+        var declarations = Binder.Declare(syntax, cancellationToken);
         var symbols = declarations.Symbols
             .Select(s => new SymbolModel(s.Id, s.Kind, s.Ordinal, s.Misplaced))
             .ToEquatableArray();
-        return new ParsedFileModel(path, text, new FileSymbolsModel(path, declarations.ClassName, symbols));
+        var sourceDocument = SourceDocumentDeclaration.Of(syntax) is { } written ? SourceDocuments.Resolve(path, written) : null;
+        return new ParsedFileModel(path, text, new FileSymbolsModel(path, declarations.ClassName, symbols), sourceDocument);
+    }
+
+    /// <summary>The file with the text of the document it names, found among the compilation's other additional files.</summary>
+    public static ParsedFileModel WithSourceDocument(ParsedFileModel file, ImmutableArray<SourceDocumentModel> documents)
+    {
+        if (file.SourceDocumentPath is not { } path)
+        {
+            return file;
+        }
+
+        foreach (var document in documents)
+        {
+            if (SourceDocuments.PathComparer.Equals(document.Path, path))
+            {
+                return file with { SourceDocument = document };
+            }
+        }
+
+        return file;
     }
 
     public static FileDeclarations ToDeclarations(FileSymbolsModel file) => new(
@@ -28,9 +51,12 @@ internal static class StatementParsing
         return Binder.BindFile(syntax, ToDeclarations(file.Symbols), ids.Table, cancellationToken);
     }
 
-    public static FileModel ToModel(BoundFile bound, SymbolTable table, CancellationToken cancellationToken)
+    public static FileModel ToModel(BoundFile bound, SymbolTable table, SourceDocumentModel? sourceDocument, CancellationToken cancellationToken)
     {
-        var encoded = RecordEncoder.Encode(bound, table, cancellationToken);
+        var documents = new SourceDocuments(_ => sourceDocument is null
+            ? SourceDocumentText.Unreadable(StatementAnalyzer.NotAnAdditionalFile)
+            : SourceDocumentText.Found(sourceDocument.Text));
+        var encoded = RecordEncoder.Encode(bound, table, QuoteCheck.Run(bound, documents, cancellationToken), cancellationToken);
         var properties = new List<PropertyModel>();
         for (var i = 0; i < bound.Entities.Count; i++)
         {

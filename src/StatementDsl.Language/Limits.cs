@@ -21,6 +21,9 @@ public static class Limits
     /// <summary>Unknown references per file that get a "did you mean" suggestion (each costs a scan of all ids).</summary>
     public const int MaxSuggestionsPerFile = 20;
 
+    /// <summary>Largest source document whose quotes are checked, in bytes (a verbatim record of a long sitting is a few MB).</summary>
+    public const int MaxSourceDocumentBytes = 64 * 1024 * 1024;
+
     /// <summary>Most diagnostics reported for one file; one more says the rest were dropped.</summary>
     public const int MaxDiagnosticsPerFile = 200;
 }

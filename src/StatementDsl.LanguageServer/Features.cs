@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using StatementDsl.Language.Diagnostics;
 using StatementDsl.Language.Formatting;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
@@ -138,7 +139,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
         var (context, id) = IdAt(parameters);
         if (id is null || context is null || !workspace.Compilation(cancellationToken).EntitiesById.TryGetValue(id, out var entity))
         {
-            return null;
+            return QuoteHover(parameters);
         }
 
         var text = new StringBuilder().Append("**").Append(DeclarationKinds.Keyword(entity.Kind)).Append("** `").Append(id).Append('`');
@@ -176,6 +177,51 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             ["range"] = Protocol.Range(context.Value.File, context.Value.Token.Span),
         };
     }
+
+    /// <summary>
+    /// Over a quote of a file with a <c>source_document</c>: the quote in its context in the document, with
+    /// its line and column, or the closest passage when it is not there.
+    /// </summary>
+    private JsonNode? QuoteHover(JsonNode? parameters)
+    {
+        var (syntax, offset) = Locate(parameters);
+        var compilation = workspace.Compilation(cancellationToken);
+        var file = syntax is null ? null : compilation.Files.FirstOrDefault(f => f.Path == syntax.Source.Path);
+        if (file is null || compilation.QuotesOf(file) is not { Document: { } document, DocumentPath: { } documentPath } quotes)
+        {
+            return null;
+        }
+
+        var quote = file.Entities.SelectMany(e => e.Fields)
+            .FirstOrDefault(f => f.Name == "quote" && f.Value is TextValue && f.ValueSpan.Start <= offset && offset <= f.ValueSpan.End);
+        if (quote is null)
+        {
+            return null;
+        }
+
+        string text;
+        if (quotes.Matches.TryGetValue(quote.ValueSpan.Start, out var match))
+        {
+            const int context = 120;
+            var before = document.Text.Substring(Math.Max(0, match.Start - context), Math.Min(context, match.Start));
+            var after = document.Text.Substring(match.End, Math.Min(context, document.Text.Length - match.End));
+            text = "**quote** found in `" + documentPath + "`, line " + match.Position.Line + ", column " + match.Position.Column + ":\n\n> …"
+                + OneLine(before) + "**" + OneLine(document.Text[match.Start..match.End]) + "**" + OneLine(after) + "…";
+        }
+        else
+        {
+            text = QuoteCheck.Describe(documentPath, document.Closest(((TextValue)quote.Value).Text));
+        }
+
+        return new JsonObject
+        {
+            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = text },
+            ["range"] = Protocol.Range(syntax!.Source, quote.ValueSpan),
+        };
+    }
+
+    /// <summary>Line breaks and runs of white space as one space, so a passage reads as one line of a hover.</summary>
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     /// <summary>The person's memberships from every file, ordered by <c>from</c>: "- uk · Permanent Representative · 2015-04 – 2018-01".</summary>
     private void AppendMemberships(StringBuilder text, string personId)

@@ -1,3 +1,4 @@
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
@@ -21,6 +22,29 @@ internal sealed class ServerWorkspace
     private SymbolTable? table;
     private BoundCompilation? compilation;
 
+    /// <summary>Source documents the editor has open (a report beside its .stmt file), read before the disk.</summary>
+    private readonly Dictionary<string, string> openDocuments = new(StringComparer.Ordinal);
+
+    /// <summary>The source documents quotes are checked against, each indexed once until it changes.</summary>
+    private readonly SourceDocuments documents;
+
+    public ServerWorkspace() =>
+        documents = new SourceDocuments(path => openDocuments.TryGetValue(path, out var open) ? SourceDocumentText.Found(open) : SourceDocumentFiles.Read(path));
+
+    /// <summary>Whether a path is a .stmt file; any other file may be a source document.</summary>
+    private static bool IsStatementFile(string path) => path.EndsWith(".stmt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A source document changed: quotes are looked up again in its new text.</summary>
+    private void DocumentChanged(string path)
+    {
+        if (SourceDocuments.FullPath(path) is { } full)
+        {
+            documents.Forget(full);
+        }
+
+        compilation = null;
+    }
+
     public object Gate { get; } = new();
 
     public void AddFolder(string folder)
@@ -38,6 +62,12 @@ internal sealed class ServerWorkspace
 
     public void ReadFromDisk(string path)
     {
+        if (!IsStatementFile(path))
+        {
+            DocumentChanged(path);
+            return;
+        }
+
         try
         {
             var text = File.ReadAllText(path);
@@ -65,18 +95,38 @@ internal sealed class ServerWorkspace
 
     public void Deleted(string path)
     {
+        if (!IsStatementFile(path))
+        {
+            DocumentChanged(path);
+            return;
+        }
+
         diskTexts.Remove(path);
         compilation = null;
     }
 
     public void Open(string path, string text)
     {
+        if (!IsStatementFile(path))
+        {
+            openDocuments[path] = text;
+            DocumentChanged(path);
+            return;
+        }
+
         openTexts[path] = text;
         compilation = null;
     }
 
     public void Close(string path)
     {
+        if (!IsStatementFile(path))
+        {
+            openDocuments.Remove(path);
+            DocumentChanged(path);
+            return;
+        }
+
         openTexts.Remove(path);
         if (File.Exists(path))
         {
@@ -91,17 +141,23 @@ internal sealed class ServerWorkspace
     /// <summary>Applies an LSP content change: a range and its new text, or the whole text when there is no range.</summary>
     public void Change(string path, (int Line, int Character)? start, (int Line, int Character)? end, string newText)
     {
-        var current = Text(path) ?? string.Empty;
+        var texts = IsStatementFile(path) ? openTexts : openDocuments;
+        var current = (IsStatementFile(path) ? Text(path) : openDocuments.GetValueOrDefault(path)) ?? string.Empty;
         if (start is null || end is null)
         {
-            openTexts[path] = newText;
+            texts[path] = newText;
         }
         else
         {
             var file = new SourceFile(path, current);
             var from = file.GetOffset(start.Value.Line, start.Value.Character);
             var to = Math.Max(from, file.GetOffset(end.Value.Line, end.Value.Character));
-            openTexts[path] = string.Concat(current.AsSpan(0, from), newText, current.AsSpan(to));
+            texts[path] = string.Concat(current.AsSpan(0, from), newText, current.AsSpan(to));
+        }
+
+        if (!IsStatementFile(path))
+        {
+            DocumentChanged(path);
         }
 
         compilation = null;
@@ -160,7 +216,7 @@ internal sealed class ServerWorkspace
             }
         }
 
-        return compilation = BoundCompilation.Compose(bound.Values);
+        return compilation = BoundCompilation.Compose(bound.Values, documents);
     }
 
     /// <summary>The syntax a file of the current compilation was bound from: the bound model keeps spans, the workspace keeps the trees.</summary>

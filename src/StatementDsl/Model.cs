@@ -399,6 +399,9 @@ public sealed class Transcript : Declaration
 
     public string? Source { get => Fields<TranscriptFields>().Source; init => Init<TranscriptFields>().Source = value; }
 
+    /// <summary>The document the file encodes, relative to the <c>.stmt</c> file, as written; its quotes are checked against it (STMT1017).</summary>
+    public string? SourceDocument { get => Fields<TranscriptFields>().SourceDocument; init => Init<TranscriptFields>().SourceDocument = value; }
+
     public PartialDate? Published { get => Fields<TranscriptFields>().Published; init => Init<TranscriptFields>().Published = value; }
 
     public string? TranslatedFrom { get => Fields<TranscriptFields>().TranslatedFrom; init => Init<TranscriptFields>().TranslatedFrom = value; }

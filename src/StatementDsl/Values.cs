@@ -12,8 +12,12 @@ public sealed record LocalizedText(string Value, string? Language = null)
     public override string ToString() => Value;
 }
 
-/// <summary>A content passage of an utterance, in file order.</summary>
-public sealed record Passage(PassageKind Kind, string Text, string? Language = null);
+/// <summary>
+/// A content passage of an utterance, in file order. A quote of a file whose transcript names a
+/// <c>source_document</c> knows where it was found there: <see cref="SourceLocation"/>'s path is the
+/// <c>source_document</c> as written, relative to the <c>.stmt</c> file; null for other passages and quotes not found.
+/// </summary>
+public sealed record Passage(PassageKind Kind, string Text, string? Language = null, SourceLocation? SourceLocation = null);
 
 /// <summary>
 /// A tagged variant of a single-valued text field (<c>title@en</c>, <c>role@fr</c>). The record's own

@@ -5,6 +5,7 @@ public static class Rules
 {
     private const string Syntax = "Syntax";
     private const string Semantics = "Semantics";
+    private const string Provenance = "Provenance";
 
     public static readonly DiagnosticRule UnexpectedCharacter = new(
         "STMT0001", Severity.Error, Syntax, "Unexpected character",
@@ -121,6 +122,16 @@ public static class Rules
         "{0} '{1}' is on behalf of '{2}' on {3}, but no membership of '{4}' in '{2}' (or an org under it) covers that date{5}",
         "The speaker has memberships, yet none in the org the utterance is on behalf of (or an org whose parent chain leads to it) covers the utterance's date.");
 
+    public static readonly DiagnosticRule QuoteNotInSourceDocument = new(
+        "STMT1017", Severity.Warning, Provenance, "Quote not found in the source document",
+        "{0}",
+        "A quote of a file whose transcript names a source_document does not appear in that document, compared after the normalization of docs/language.md. The message shows the closest passage and where the two differ.");
+
+    public static readonly DiagnosticRule SourceDocumentUnreadable = new(
+        "STMT1018", Severity.Warning, Provenance, "Source document cannot be read",
+        "The source document '{0}' {1}",
+        "The source_document of the transcript cannot be found or read, so the file's quotes are not checked. In a build it must be among the compilation's additional files.");
+
     public static readonly DiagnosticRule LimitExceeded = new(
         "STMT9001", Severity.Error, "Limits", "Input over a documented limit",
         "{0}",
@@ -133,7 +144,7 @@ public static class Rules
         InvalidEncoding, MissingSpeaker, MissingDate, UnknownReference, DuplicateId, ImpossibleDate,
         WrongReferenceKind, UnknownField, WrongValueType, SpeechOutsideMeetingDate, MissingRequiredField,
         BidiControl, CSharpNameClash, RepeatedField, MisplacedDeclaration, MembershipEndsBeforeStart,
-        SpeakingForOrgWithoutMembership, LimitExceeded,
+        SpeakingForOrgWithoutMembership, QuoteNotInSourceDocument, SourceDocumentUnreadable, LimitExceeded,
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
 
@@ -27,7 +28,12 @@ public static class Binder
     /// file's ids are known. Holding every tree of a large corpus until then costs the front end 3–4×
     /// its own work (docs/benchmarks.md).
     /// </summary>
-    public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, CancellationToken cancellationToken = default)
+    public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, CancellationToken cancellationToken = default) =>
+        ParseAndBind(sources, null, cancellationToken);
+
+    /// <inheritdoc cref="ParseAndBind(IEnumerable{SourceFile}, CancellationToken)"/>
+    /// <param name="documents">How the files' <c>source_document</c>s are read, for STMT1017 and STMT1018.</param>
+    public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, SourceDocuments? documents, CancellationToken cancellationToken = default)
     {
         var declarations = new List<FileDeclarations>();
         var unresolved = new List<UnresolvedFile>();
@@ -40,7 +46,7 @@ public static class Binder
         }
 
         var table = SymbolTable.Build(declarations);
-        return BoundCompilation.Compose(unresolved.Select(f => f.Resolve(table)));
+        return BoundCompilation.Compose(unresolved.Select(f => f.Resolve(table)), documents);
     }
 
     /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using StatementDsl.Language.Diagnostics;
+using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
 
@@ -192,9 +194,13 @@ public sealed class BoundCompilation
     private readonly Lazy<IReadOnlyDictionary<BoundFile, IReadOnlyList<Diagnostic>>> crossFileDiagnostics;
     private readonly Lazy<Dictionary<string, List<BoundEntity>>> membershipsByPerson;
 
-    private BoundCompilation(IReadOnlyList<BoundFile> files)
+    private readonly SourceDocuments? documents;
+    private readonly ConcurrentDictionary<BoundFile, Lazy<QuoteCheckResult>> quoteChecks = new();
+
+    private BoundCompilation(IReadOnlyList<BoundFile> files, SourceDocuments? documents)
     {
         Files = files;
+        this.documents = documents;
         entitiesById = new Lazy<IReadOnlyDictionary<string, BoundEntity>>(() =>
         {
             var byId = new Dictionary<string, BoundEntity>(StringComparer.Ordinal);
@@ -238,19 +244,32 @@ public sealed class BoundCompilation
 
     public IReadOnlyList<BoundFile> Files { get; }
 
+    /// <summary>The speaker's membership covering an utterance's date, in its <c>on_behalf_of</c> when given (LANGUAGE.md §4).</summary>
+    public BoundEntity? SpeakerMembershipOf(BoundEntity utterance) => CrossFileRules.SpeakerMembership(this, utterance);
+
     /// <summary>The first entity of each id; built on first use, since an editor re-composes the compilation on every edit.</summary>
     public IReadOnlyDictionary<string, BoundEntity> EntitiesById => entitiesById.Value;
 
     /// <summary>Assembles files bound against the same symbol table (a host may re-bind only those that changed).</summary>
-    public static BoundCompilation Compose(IEnumerable<BoundFile> files) =>
-        new(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+    /// <param name="documents">How the <c>source_document</c>s of the files are read; without it quotes are not checked.</param>
+    public static BoundCompilation Compose(IEnumerable<BoundFile> files, SourceDocuments? documents = null) =>
+        new(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), documents);
+
+    /// <summary>The file's quotes looked up in its source document, once per compilation; nothing when no reader was given.</summary>
+    public QuoteCheckResult QuotesOf(BoundFile file) =>
+        documents is null
+            ? QuoteCheckResult.None
+            : quoteChecks.GetOrAdd(file, f => new Lazy<QuoteCheckResult>(() => QuoteCheck.Run(f, documents))).Value;
 
     /// <summary>Every diagnostic of every file, each file's in position order.</summary>
     public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(DiagnosticsOf);
 
     /// <summary>The file's own diagnostics with those of the cross-file rules, in position order.</summary>
-    public IReadOnlyList<Diagnostic> DiagnosticsOf(BoundFile file) =>
-        crossFileDiagnostics.Value.TryGetValue(file, out var more)
-            ? file.Diagnostics.Concat(more).OrderBy(d => d.Location.Span.Start).ToList()
+    public IReadOnlyList<Diagnostic> DiagnosticsOf(BoundFile file)
+    {
+        var quotes = QuotesOf(file).Diagnostics;
+        return crossFileDiagnostics.Value.TryGetValue(file, out var more) || quotes.Count > 0
+            ? file.Diagnostics.Concat(more ?? Array.Empty<Diagnostic>()).Concat(quotes).OrderBy(d => d.Location.Span.Start).ToList()
             : file.Diagnostics;
+    }
 }

@@ -56,6 +56,41 @@ internal static class CrossFileRules
         return found;
     }
 
+    /// <summary>
+    /// The membership of an utterance's speaker that covers its date (LANGUAGE.md §4): the one with the
+    /// latest <c>from</c>, ties in file order, among those in <c>on_behalf_of</c> or an org under it when
+    /// the utterance has one, else among all; as the runtime's <c>SpeakerMembership</c>.
+    /// </summary>
+    public static BoundEntity? SpeakerMembership(BoundCompilation compilation, BoundEntity utterance)
+    {
+        if (utterance.Field("by")?.Value is not ReferenceValue speaker || utterance.EffectiveDate is not { } date)
+        {
+            return null;
+        }
+
+        var onBehalfOf = (utterance.Field("on_behalf_of")?.Value as ReferenceValue)?.Id;
+        BoundEntity? best = null;
+        foreach (var membership in compilation.MembershipsOf(speaker.Id))
+        {
+            if (!Covers(membership, date)
+                || (onBehalfOf is not null && !(membership.Field("org")?.Value is ReferenceValue org && LeadsTo(compilation, org.Id, onBehalfOf))))
+            {
+                continue;
+            }
+
+            if (best is null || Later((membership.Field("from")?.Value as DateValue)?.Date.Span, (best.Field("from")?.Value as DateValue)?.Date.Span))
+            {
+                best = membership;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether a start comes after another; an open start comes before every date.</summary>
+    private static bool Later(Dates.DateSpan? candidate, Dates.DateSpan? best) =>
+        candidate is { } c && (best is not { } b || Dates.DateSpan.Compare(c, b) > 0);
+
     /// <summary>From the start of <c>from</c> to the end of <c>until</c>, an open end unbounded, shares a moment with the date (LANGUAGE.md §4).</summary>
     private static bool Covers(BoundEntity membership, DateLiteral date) =>
         Dates.DateSpan.Covers(

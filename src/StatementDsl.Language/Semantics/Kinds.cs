@@ -109,7 +109,7 @@ public static class DeclarationKinds
         [DeclarationKind.Transcript] = new[]
         {
             new FieldSpec("title", FieldType.Text), new FieldSpec("language", FieldType.LanguageTag), new FieldSpec("source", FieldType.Text),
-            new FieldSpec("published", FieldType.Date), new FieldSpec("translated_from", FieldType.LanguageTag),
+            new FieldSpec("source_document", FieldType.Text), new FieldSpec("published", FieldType.Date), new FieldSpec("translated_from", FieldType.LanguageTag),
             new FieldSpec("status", FieldType.Enum, enumValues: TranscriptStatuses), new FieldSpec("note", FieldType.Text),
         },
         [DeclarationKind.Person] = new[]

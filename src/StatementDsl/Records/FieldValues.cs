@@ -46,7 +46,7 @@ internal readonly struct FieldValues : IDisposable
             var tag = reader.ReadChar();
             if (deferPassages && PassageKindOf(name) is not null)
             {
-                reader.SkipString();
+                SkipValue(ref reader, tag);
                 continue;
             }
 
@@ -57,6 +57,7 @@ internal readonly struct FieldValues : IDisposable
                 RecordFormat.ReferenceTag => new Field(name, language, tag) { Target = ReadReference(ref reader, store) },
                 RecordFormat.ReferenceListTag => new Field(name, language, tag) { Targets = ReadReferences(ref reader, store) },
                 RecordFormat.SymbolTag => new Field(name, language, tag) { Text = reader.ReadRecurring(store.RecurringStrings) },
+                RecordFormat.LocatedTextTag => new Field(name, language, tag) { Text = ReadLocatedText(ref reader, store, out _) },
                 _ => new Field(name, language, tag) { Text = reader.ReadString() },
             };
         }
@@ -84,9 +85,14 @@ internal readonly struct FieldValues : IDisposable
             var kind = PassageKindOf(RecordFormat.FieldNames[reader.ReadInt()]);
             var language = reader.ReadRecurring(store.RecurringStrings);
             var tag = reader.ReadChar();
-            if (kind is { } passageKind)
+            if (kind is { } passageKind && tag == RecordFormat.LocatedTextTag)
             {
-                passages.Add(new Passage(passageKind, reader.ReadString()!, language));
+                var text = ReadLocatedText(ref reader, store, out var location);
+                passages.Add(new Passage(passageKind, text, language, location));
+            }
+            else if (kind is { } unlocatedKind)
+            {
+                passages.Add(new Passage(unlocatedKind, reader.ReadString()!, language));
             }
             else
             {
@@ -283,10 +289,26 @@ internal readonly struct FieldValues : IDisposable
         _ => null,
     };
 
+    /// <summary>A quote and where it was found in its source document.</summary>
+    private static string ReadLocatedText(ref RecordReader reader, RecordStore store, out SourceLocation location)
+    {
+        var text = reader.ReadString()!;
+        var document = reader.ReadRecurring(store.RecurringStrings)!;
+        var line = reader.ReadInt();
+        location = new SourceLocation(document, line, reader.ReadInt());
+        return text;
+    }
+
     private static void SkipValue(ref RecordReader reader, char tag)
     {
         switch (tag)
         {
+            case RecordFormat.LocatedTextTag:
+                reader.SkipString();
+                reader.SkipString();
+                reader.ReadInt();
+                reader.ReadInt();
+                break;
             case RecordFormat.IntegerTag:
                 reader.ReadInt();
                 break;

@@ -297,6 +297,7 @@ internal sealed class TranscriptFields : RecordFields
     public string? Title;
     public string? Language;
     public string? Source;
+    public string? SourceDocument;
     public PartialDate? Published;
     public string? TranslatedFrom;
     public TranscriptStatus? Status;
@@ -308,6 +309,7 @@ internal sealed class TranscriptFields : RecordFields
         Title = values.Text("title");
         Language = values.Text("language");
         Source = values.Text("source");
+        SourceDocument = values.Text("source_document");
         Published = values.Date("published");
         TranslatedFrom = values.Text("translated_from");
         Status = values.Text("status") switch

@@ -49,10 +49,25 @@ public class PackageTests
         File.WriteAllText(Path.Combine(app, "talks.stmt"), Talks);
         File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
 
+        // A report beside its .stmt file reaches the analyzer with no project edit (LANGUAGE.md §8).
+        Directory.CreateDirectory(Path.Combine(app, "reports"));
+        File.WriteAllText(Path.Combine(app, "reports", "news.txt"), "وقال ريكروفت: \"إننا بحاجة الى تحديد كيفية وقف ذلك الآن\".\n");
+        File.WriteAllText(Path.Combine(app, "reports", "news.stmt"), """
+            transcript news { source_document: "news.txt" }
+            statement said {
+              by: rycroft  date: 2016-09-25
+              quote: "إننا بحاجة الى تحديد كيفية وقف ذلك الآن"
+              quote: "إننا بحاجة الى وقف ذلك غدا"
+            }
+            """);
+
         var build = ProcessRunner.Run("dotnet", "build -nologo -p:UseSharedCompilation=false", app, environment);
         Assert.True(build.ExitCode == 0, build.Output);
         var stmtPath = Path.Combine(app, "talks.stmt");
         Assert.Contains($"{stmtPath}(3,11): warning STMT1001: statement 'post' has no speaker", build.Output, StringComparison.Ordinal);
+        var newsPath = Path.Combine(app, "reports", "news.stmt");
+        Assert.Contains($"{newsPath}(5,10): warning STMT1017: Quote not found in 'news.txt'; the closest passage (line 1", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{newsPath}(4,", build.Output, StringComparison.Ordinal);
 
         var run = ProcessRunner.Run("dotnet", "run --no-build", app, environment);
         Assert.True(run.ExitCode == 0, run.Output);

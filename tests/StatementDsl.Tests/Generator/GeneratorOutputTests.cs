@@ -42,9 +42,11 @@ public class GeneratorOutputTests
     {
         var roster = File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "roster.stmt"));
         var meeting = File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "aleppo-2016-09-25.stmt"));
+        var report = File.ReadAllText(Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo", "aleppo-2016-09-25.ar.txt"));
         var (sources, diagnostics, _) = GeneratorHarness.Run(
             GeneratorHarness.File("samples/Aleppo/roster.stmt", roster),
-            GeneratorHarness.File("samples/Aleppo/aleppo-2016-09-25.stmt", meeting));
+            GeneratorHarness.File("samples/Aleppo/aleppo-2016-09-25.stmt", meeting),
+            GeneratorHarness.File("samples/Aleppo/aleppo-2016-09-25.ar.txt", report));
         Assert.Empty(diagnostics);
         foreach (var (hint, text) in sources)
         {
