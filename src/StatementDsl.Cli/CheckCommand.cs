@@ -37,7 +37,9 @@ internal static class CheckCommand
         }
 
         var (inputs, compilation) = Workspace.Load(paths);
-        var diagnostics = compilation.Diagnostics
+        // Severities as .editorconfig sets them, as the build and the editor apply them.
+        var editorConfig = new StatementDsl.LanguageServer.EditorConfigFiles();
+        var diagnostics = compilation.Files.SelectMany(f => editorConfig.Apply(f.Path, compilation.DiagnosticsOf(f)))
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ToList();

@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using StatementDsl.Language.Provenance;
 using StatementDsl.Language.Semantics;
+using EditorConfigSeverities = StatementDsl.Language.Diagnostics.EditorConfigSeverities;
 using LanguageDiagnostic = StatementDsl.Language.Diagnostics.Diagnostic;
+using Severity = StatementDsl.Language.Diagnostics.Severity;
 
 namespace StatementDsl.Generator;
 
@@ -46,22 +48,17 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var options = editorConfig.Value.For(fileContext.AdditionalFile.Path);
                 foreach (var diagnostic in diagnostics)
                 {
                     fileContext.CancellationToken.ThrowIfCancellationRequested();
-                    var descriptor = DiagnosticDescriptors.For(diagnostic.Rule);
-                    if (ConfiguredSeverity(options, descriptor) is var severity && severity != SuppressedSeverity)
+                    if (editorConfig.Value.SeverityOf(fileContext.AdditionalFile.Path, diagnostic) is { } severity)
                     {
-                        fileContext.ReportDiagnostic(ToRoslyn(diagnostic, severity ?? descriptor.DefaultSeverity));
+                        fileContext.ReportDiagnostic(ToRoslyn(diagnostic, ToRoslyn(severity)));
                     }
                 }
             });
         });
     }
-
-    /// <summary>Stands for "none": the diagnostic is not reported at all.</summary>
-    private const DiagnosticSeverity SuppressedSeverity = (DiagnosticSeverity)(-1);
 
     internal static Microsoft.CodeAnalysis.Diagnostic ToRoslyn(LanguageDiagnostic diagnostic, DiagnosticSeverity severity)
     {
@@ -70,42 +67,13 @@ public sealed class StatementAnalyzer : DiagnosticAnalyzer
         return Microsoft.CodeAnalysis.Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.Rule), location, severity, additional, null, diagnostic.Message);
     }
 
-    /// <summary>
-    /// The severity that <c>.editorconfig</c> gives the rule for this <c>.stmt</c> file (see
-    /// <see cref="EditorConfigSeverities"/>): the rule's id first, then its category, then all analyzer diagnostics.
-    /// </summary>
-    internal static DiagnosticSeverity? ConfiguredSeverity(IReadOnlyDictionary<string, string> options, DiagnosticDescriptor descriptor)
+    private static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
     {
-        var keys = new[]
-        {
-            "dotnet_diagnostic." + descriptor.Id.ToLowerInvariant() + ".severity",
-            "dotnet_analyzer_diagnostic.category-" + descriptor.Category.ToLowerInvariant() + ".severity",
-            "dotnet_analyzer_diagnostic.severity",
-        };
-        foreach (var key in keys)
-        {
-            if (options.TryGetValue(key, out var value))
-            {
-                switch (value)
-                {
-                    case "error":
-                        return DiagnosticSeverity.Error;
-                    case "warning" or "warn":
-                        return DiagnosticSeverity.Warning;
-                    case "suggestion" or "info":
-                        return DiagnosticSeverity.Info;
-                    case "silent" or "hidden":
-                        return DiagnosticSeverity.Hidden;
-                    case "none" or "suppress":
-                        return SuppressedSeverity;
-                    case "default":
-                        return null;
-                }
-            }
-        }
-
-        return null;
-    }
+        Severity.Error => DiagnosticSeverity.Error,
+        Severity.Warning => DiagnosticSeverity.Warning,
+        Severity.Info => DiagnosticSeverity.Info,
+        _ => DiagnosticSeverity.Hidden,
+    };
 
     private static Location ToLocation(StatementDsl.Language.Diagnostics.Location location) => Location.Create(
         location.Path,

@@ -44,7 +44,7 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
         // Any additional file may be a source document (LANGUAGE.md §8); each file takes the one it names,
         // so a changed document re-binds only the files whose model then differs.
         var documents = context.AdditionalTextsProvider
-            .Where(static text => !IsStatementFile(text.Path) && !EditorConfigSeverities.IsEditorConfig(text.Path))
+            .Where(static text => !IsStatementFile(text.Path) && !Language.Diagnostics.EditorConfigSeverities.IsEditorConfig(text.Path))
             .Select(static (text, cancellationToken) =>
                 Language.Provenance.SourceDocuments.FullPath(text.Path) is { } path && text.GetText(cancellationToken) is { } content
                     ? new SourceDocumentModel(path, content.ToString())

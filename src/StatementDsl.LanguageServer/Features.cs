@@ -10,8 +10,13 @@ using StatementDsl.Language.Text;
 namespace StatementDsl.LanguageServer;
 
 /// <summary>The language features of the server, over the current compilation of the workspace.</summary>
-internal sealed class Features(ServerWorkspace workspace, CancellationToken cancellationToken)
+internal sealed class Features(ServerWorkspace workspace, string? documentPath, CancellationToken cancellationToken)
 {
+    private BoundCompilation? compilation;
+
+    /// <summary>The compilation of the request's document: its project's, its folder's, or its own.</summary>
+    private BoundCompilation Compilation => compilation ??= workspace.CompilationOf(documentPath, cancellationToken) ?? workspace.Compilation(cancellationToken);
+
     public static JsonObject ToLsp(SourceFile file, Diagnostic diagnostic)
     {
         var result = new JsonObject
@@ -116,7 +121,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     private Diagnostic? NewProblemAfterRename(List<IGrouping<BoundFile, IdOccurrence>> occurrences, string newName)
     {
         static bool Refuses(Diagnostic diagnostic) => diagnostic.Id is "STMT1004" or "STMT1012";
-        var compilation = workspace.Compilation(cancellationToken);
+        var compilation = Compilation;
         var renamed = occurrences.ToDictionary(group => group.Key.Path, group =>
         {
             var text = new StringBuilder(workspace.SyntaxOf(group.Key).Source.Text);
@@ -137,7 +142,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     public JsonNode? Hover(JsonNode? parameters)
     {
         var (context, id) = IdAt(parameters);
-        if (id is null || context is null || !workspace.Compilation(cancellationToken).EntitiesById.TryGetValue(id, out var entity))
+        if (id is null || context is null || !Compilation.EntitiesById.TryGetValue(id, out var entity))
         {
             return QuoteHover(parameters);
         }
@@ -185,7 +190,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     private JsonNode? QuoteHover(JsonNode? parameters)
     {
         var (syntax, offset) = Locate(parameters);
-        var compilation = workspace.Compilation(cancellationToken);
+        var compilation = Compilation;
         var file = syntax is null ? null : compilation.Files.FirstOrDefault(f => f.Path == syntax.Source.Path);
         if (file is null || compilation.QuotesOf(file) is not { Document: { } document, DocumentPath: { } documentPath } quotes)
         {
@@ -226,7 +231,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     /// <summary>The person's memberships from every file, ordered by <c>from</c>: "- uk · Permanent Representative · 2015-04 – 2018-01".</summary>
     private void AppendMemberships(StringBuilder text, string personId)
     {
-        var memberships = workspace.Compilation(cancellationToken).MembershipsOf(personId)
+        var memberships = Compilation.MembershipsOf(personId)
             .OrderBy(e => (e.Field("from")?.Value as DateValue)?.Date)
             .ToList();
         if (memberships.Count == 0)
@@ -289,7 +294,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
                 {
                     // Ids of the kind the field names first come first: 'by' takes a person before an org.
                     var targets = spec.Targets.ToList();
-                    foreach (var symbol in workspace.Compilation(cancellationToken).EntitiesById.Values.Where(e => targets.Contains(e.Kind)))
+                    foreach (var symbol in Compilation.EntitiesById.Values.Where(e => targets.Contains(e.Kind)))
                     {
                         Add(symbol.Id!, 18, DeclarationKinds.Keyword(symbol.Kind) + (symbol.Field("name")?.Value is TextValue name ? " · " + name.Text : string.Empty),
                             targets.IndexOf(symbol.Kind));
@@ -393,19 +398,50 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     public JsonNode WorkspaceSymbols(JsonNode? parameters)
     {
         var query = parameters?["query"]?.GetValue<string>() ?? string.Empty;
-        var compilation = workspace.Compilation(cancellationToken);
-        return new JsonArray(SyntaxLookup.Occurrences(compilation)
-            .Where(o => o.IsDeclaration && o.Id.Contains(query, StringComparison.OrdinalIgnoreCase))
+        return new JsonArray(workspace.AllCompilations(cancellationToken)
+            .SelectMany(compilation => SyntaxLookup.Occurrences(compilation)
+                .Where(o => o.IsDeclaration && o.Id.Contains(query, StringComparison.OrdinalIgnoreCase))
+                .Select(o => (Occurrence: o, Kind: compilation.EntitiesById.TryGetValue(o.Id, out var entity) ? entity.Kind : (DeclarationKind?)null)))
             .Take(1_000)
-            .Select(o => (JsonNode)new JsonObject
+            .Select(found => (Found: found, o: found.Occurrence))
+            .Select(pair => (JsonNode)new JsonObject
             {
-                ["name"] = o.Id,
-                ["kind"] = SymbolKind(compilation.EntitiesById.TryGetValue(o.Id, out var entity) ? entity.Kind : null),
-                ["location"] = Protocol.Location(workspace.SyntaxOf(o.File).Source, o.Span),
-                ["containerName"] = o.File.ClassName,
+                ["name"] = pair.o.Id,
+                ["kind"] = SymbolKind(pair.Found.Kind),
+                ["location"] = Protocol.Location(workspace.SyntaxOf(pair.o.File).Source, pair.o.Span),
+                ["containerName"] = pair.o.File.ClassName,
             })
             .ToArray());
     }
+
+    public JsonNode SemanticTokens(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        return file is null ? new JsonObject { ["data"] = new JsonArray() } : StatementDsl.LanguageServer.SemanticTokens.Of(file);
+    }
+
+    /// <summary>"3 references" above each declaration with an id, counted across its compilation.</summary>
+    public JsonNode CodeLenses(JsonNode? parameters)
+    {
+        var (file, _) = Locate(parameters);
+        if (file is null)
+        {
+            return new JsonArray();
+        }
+
+        var uses = SyntaxLookup.Occurrences(Compilation).Where(o => !o.IsDeclaration).GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new JsonArray(SyntaxLookup.Occurrences(Compilation)
+            .Where(o => o.IsDeclaration && o.File.Path == file.Source.Path)
+            .Select(o => (JsonNode)new JsonObject
+            {
+                ["range"] = Protocol.Range(file.Source, o.Span),
+                ["command"] = new JsonObject { ["title"] = References(uses.GetValueOrDefault(o.Id)), ["command"] = string.Empty },
+            })
+            .ToArray());
+    }
+
+    private static string References(int count) => count == 1 ? "1 reference" : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " references";
+
 
     /// <summary>The id under the cursor wherever it stands in this file: its declaration (written) and its references (read).</summary>
     public JsonNode DocumentHighlights(JsonNode? parameters)
@@ -448,7 +484,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
             return actions;
         }
 
-        var compilation = workspace.Compilation(cancellationToken);
+        var compilation = Compilation;
         foreach (var diagnostic in parameters?["context"]?["diagnostics"]?.AsArray() ?? [])
         {
             if (diagnostic?["code"]?.GetValue<string>() != Rules.UnknownReference.Id)
@@ -517,7 +553,7 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     private (SyntaxFile? File, int Offset) Locate(JsonNode? parameters)
     {
         var uri = parameters?["textDocument"]?["uri"]?.GetValue<string>();
-        var bound = uri is null ? null : workspace.Compilation(cancellationToken).Files.FirstOrDefault(f => f.Path == Protocol.PathOf(uri));
+        var bound = uri is null ? null : Compilation.Files.FirstOrDefault(f => f.Path == Protocol.PathOf(uri));
         if (bound is null)
         {
             return (null, 0);
@@ -543,8 +579,8 @@ internal sealed class Features(ServerWorkspace workspace, CancellationToken canc
     }
 
     private IdOccurrence? Declaration(string id) =>
-        SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken)).FirstOrDefault(o => o.IsDeclaration && o.Id == id);
+        SyntaxLookup.Occurrences(Compilation).FirstOrDefault(o => o.IsDeclaration && o.Id == id);
 
     private IEnumerable<IdOccurrence> Occurrences(string? id) =>
-        id is null ? [] : SyntaxLookup.Occurrences(workspace.Compilation(cancellationToken)).Where(o => o.Id == id);
+        id is null ? [] : SyntaxLookup.Occurrences(Compilation).Where(o => o.Id == id);
 }

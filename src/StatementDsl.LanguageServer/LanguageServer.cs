@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using StatementDsl.Language.Diagnostics;
 
 namespace StatementDsl.LanguageServer;
 
@@ -138,7 +139,8 @@ public sealed class LanguageServer
         lock (workspace.Gate)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var features = new Features(workspace, cancellationToken);
+            var documentPath = parameters?["textDocument"]?["uri"]?.GetValue<string>() is { } uri ? Protocol.PathOf(uri) : null;
+            var features = new Features(workspace, documentPath, cancellationToken);
             return method switch
             {
                 "textDocument/definition" => features.Definition(parameters),
@@ -153,6 +155,8 @@ public sealed class LanguageServer
                 "textDocument/foldingRange" => features.FoldingRanges(parameters),
                 "textDocument/documentHighlight" => features.DocumentHighlights(parameters),
                 "workspace/symbol" => features.WorkspaceSymbols(parameters),
+                "textDocument/semanticTokens/full" => features.SemanticTokens(parameters),
+                "textDocument/codeLens" => features.CodeLenses(parameters),
                 _ => throw new LspException(MethodNotFound, "Unknown method " + method),
             };
         }
@@ -193,6 +197,8 @@ public sealed class LanguageServer
                 ["foldingRangeProvider"] = true,
                 ["workspaceSymbolProvider"] = true,
                 ["documentHighlightProvider"] = true,
+                ["semanticTokensProvider"] = new JsonObject { ["legend"] = SemanticTokens.Legend, ["full"] = true },
+                ["codeLensProvider"] = new JsonObject { ["resolveProvider"] = false },
                 ["workspace"] = new JsonObject { ["workspaceFolders"] = new JsonObject { ["supported"] = true, ["changeNotifications"] = true } },
             },
             ["serverInfo"] = new JsonObject { ["name"] = "stmt", ["version"] = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },
@@ -292,22 +298,41 @@ public sealed class LanguageServer
         });
     }
 
+    /// <summary>
+    /// The diagnostics of a file checked alone: its references to ids declared elsewhere cannot resolve,
+    /// so they are one information at the first of them rather than an error at every use.
+    /// </summary>
+    private static IReadOnlyList<Diagnostic> UnresolvedOnce(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var unresolved = diagnostics.Where(d => d.Id == Rules.UnknownReference.Id).ToList();
+        if (unresolved.Count == 0)
+        {
+            return diagnostics;
+        }
+
+        var once = new Diagnostic(
+            Rules.UnknownReference,
+            $"This file is checked alone (it is in no project or workspace folder), so {unresolved.Count} reference(s) to ids declared elsewhere are not resolved; open its folder to check them",
+            unresolved[0].Location) { Severity = Severity.Info };
+        return diagnostics.Where(d => d.Id != Rules.UnknownReference.Id).Append(once).OrderBy(d => d.Location.Span.Start).ToList();
+    }
+
     /// <summary>Sends diagnostics for every file whose diagnostics changed, so cross-file effects reach files not being edited.</summary>
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
         List<(string Uri, JsonArray Diagnostics)> changed = [];
         lock (workspace.Gate)
         {
-            var compilation = workspace.Compilation(cancellationToken);
             var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in compilation.Files)
+            foreach (var (compilation, file) in workspace.AllCompilations(cancellationToken).SelectMany(c => c.Files.Select(f => (c, f))))
             {
                 var uri = Protocol.UriOf(file.Path);
                 current.Add(uri);
-                var fileDiagnostics = compilation.DiagnosticsOf(file);
+                var ownAndCrossFile = compilation.DiagnosticsOf(file);
+                var fileDiagnostics = workspace.EditorConfig.Apply(file.Path, workspace.IsAlone(file) ? UnresolvedOnce(ownAndCrossFile) : ownAndCrossFile);
 
                 // A file bound as before has the same diagnostics, unless a cross-file rule (STMT1016) reports on it now or did before.
-                var crossFile = !ReferenceEquals(fileDiagnostics, file.Diagnostics);
+                var crossFile = !ReferenceEquals(ownAndCrossFile, file.Diagnostics);
                 if (publishedFrom.TryGetValue(uri, out var previousFile) && ReferenceEquals(previousFile, file) && !edited.Contains(uri)
                     && !crossFile && !publishedCrossFile.Contains(uri))
                 {

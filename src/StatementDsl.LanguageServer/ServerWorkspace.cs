@@ -6,8 +6,10 @@ using StatementDsl.Language.Text;
 namespace StatementDsl.LanguageServer;
 
 /// <summary>
-/// The .stmt files of the workspace folders as one compilation (ids are global): files from disk,
-/// overridden by the editor's open buffers. Re-bound lazily after each change.
+/// The .stmt files of the workspace: files from disk, overridden by the editor's open buffers, bound in
+/// the compilations the build would make of them (<see cref="CompilationScopes"/>: a project's files
+/// together, a folder's without a project together, a file outside both alone). Re-bound lazily after
+/// each change.
 /// </summary>
 internal sealed class ServerWorkspace
 {
@@ -15,11 +17,12 @@ internal sealed class ServerWorkspace
     private readonly Dictionary<string, string> openTexts = new(StringComparer.Ordinal);
 
     /// <summary>Each file's syntax and declarations, kept while its text is the same string: an edit re-parses one file.</summary>
-    private readonly Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations, string Shape)> parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations)> parsed = new(StringComparer.Ordinal);
 
-    /// <summary>Each file bound against <see cref="table"/>; kept while the ids of the workspace stay the same.</summary>
-    private readonly Dictionary<string, BoundFile> bound = new(StringComparer.Ordinal);
-    private SymbolTable? table;
+    /// <summary>Each compilation by its scope key; a scope keeps its symbol table and bound files between edits.</summary>
+    private readonly Dictionary<string, Unit> units = new(StringComparer.Ordinal);
+    private readonly CompilationScopes scopes = new();
+    private List<Unit>? compilations;
     private BoundCompilation? compilation;
 
     /// <summary>Source documents the editor has open (a report beside its .stmt file), read before the disk.</summary>
@@ -34,15 +37,28 @@ internal sealed class ServerWorkspace
     /// <summary>Whether a path is a .stmt file; any other file may be a source document.</summary>
     private static bool IsStatementFile(string path) => path.EndsWith(".stmt", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A source document changed: quotes are looked up again in its new text.</summary>
+    /// <summary>The .editorconfig files above the workspace's files, for the severities the build gives.</summary>
+    public EditorConfigFiles EditorConfig { get; } = new();
+
+    /// <summary>A file other than a .stmt changed: a source document, whose quotes are looked up again, or an .editorconfig.</summary>
     private void DocumentChanged(string path)
     {
+        if (EditorConfigFiles.IsEditorConfig(path))
+        {
+            EditorConfig.Forget();
+        }
+
+        if (CompilationScopes.IsProjectFile(path))
+        {
+            scopes.Forget();
+        }
+
         if (SourceDocuments.FullPath(path) is { } full)
         {
             documents.Forget(full);
         }
 
-        compilation = null;
+        Invalidate();
     }
 
     public object Gate { get; } = new();
@@ -53,6 +69,8 @@ internal sealed class ServerWorkspace
         {
             return;
         }
+
+        scopes.AddFolder(folder);
 
         foreach (var path in StatementFolders.Find(folder))
         {
@@ -78,19 +96,20 @@ internal sealed class ServerWorkspace
             diskTexts.Remove(path);
         }
 
-        compilation = null;
+        Invalidate();
     }
 
     /// <summary>Forgets the files under a folder the editor closed, but for the buffers it still has open.</summary>
     public void RemoveFolder(string folder)
     {
+        scopes.RemoveFolder(folder);
         var prefix = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var path in diskTexts.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList())
         {
             diskTexts.Remove(path);
         }
 
-        compilation = null;
+        Invalidate();
     }
 
     public void Deleted(string path)
@@ -102,7 +121,7 @@ internal sealed class ServerWorkspace
         }
 
         diskTexts.Remove(path);
-        compilation = null;
+        Invalidate();
     }
 
     public void Open(string path, string text)
@@ -115,7 +134,7 @@ internal sealed class ServerWorkspace
         }
 
         openTexts[path] = text;
-        compilation = null;
+        Invalidate();
     }
 
     public void Close(string path)
@@ -133,7 +152,7 @@ internal sealed class ServerWorkspace
             ReadFromDisk(path);
         }
 
-        compilation = null;
+        Invalidate();
     }
 
     public string? Text(string path) => openTexts.TryGetValue(path, out var open) ? open : diskTexts.GetValueOrDefault(path);
@@ -160,36 +179,53 @@ internal sealed class ServerWorkspace
             DocumentChanged(path);
         }
 
-        compilation = null;
+        Invalidate();
     }
 
     public IEnumerable<string> Paths => diskTexts.Keys.Union(openTexts.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The compilation: only changed texts are re-parsed, and while the workspace's ids (the symbol
-    /// table, positions aside) stay the same, only changed files are re-bound, since references resolve by
-    /// id and kind alone. A change to the ids re-binds every file, for cross-file effects.
-    /// </summary>
-    public BoundCompilation Compilation(CancellationToken cancellationToken = default)
+    /// <summary>The compilation a file belongs to; the first one when the file is not in the workspace.</summary>
+    public BoundCompilation Compilation(CancellationToken cancellationToken = default) =>
+        compilation ??= Compilations(cancellationToken).Select(u => u.Compilation!).FirstOrDefault() ?? BoundCompilation.Compose([]);
+
+    /// <summary>The compilation holding <paramref name="path"/>, or null when no compilation has it.</summary>
+    public BoundCompilation? CompilationOf(string? path, CancellationToken cancellationToken = default) =>
+        path is null ? null : Compilations(cancellationToken).FirstOrDefault(u => u.Bound.ContainsKey(path))?.Compilation;
+
+    /// <summary>Every compilation of the workspace, in ordinal order of their scopes.</summary>
+    public IEnumerable<BoundCompilation> AllCompilations(CancellationToken cancellationToken = default) =>
+        Compilations(cancellationToken).Select(u => u.Compilation!);
+
+    /// <summary>Whether the file is checked alone (outside any project or workspace folder): its unresolved references are then reported once.</summary>
+    public bool IsAlone(BoundFile file) => units.Values.Any(u => u.Alone && u.Bound.ContainsKey(file.Path));
+
+    private void Invalidate()
     {
-        if (compilation is not null)
+        compilation = null;
+        compilations = null;
+    }
+
+    /// <summary>
+    /// Every compilation: only changed texts are re-parsed, and while a scope's ids (the symbol table,
+    /// positions aside) stay the same, only its changed files are re-bound, since references resolve by
+    /// id and kind alone. A change to a scope's ids re-binds its files, for cross-file effects.
+    /// </summary>
+    private List<Unit> Compilations(CancellationToken cancellationToken)
+    {
+        if (compilations is not null)
         {
-            return compilation;
+            return compilations;
         }
 
         var paths = Paths.ToList();
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var idsChanged = table is null;
         foreach (var path in paths)
         {
             var text = Text(path)!;
             if (!parsed.TryGetValue(path, out var cached) || !ReferenceEquals(cached.Text, text))
             {
                 var syntax = Parser.Parse(new SourceFile(path, text), cancellationToken);
-                var declarations = Binder.Declare(syntax, cancellationToken);
-                var shape = Shape(declarations, table);
-                idsChanged |= cached.Shape != shape;
-                parsed[path] = (text, syntax, declarations, shape);
+                parsed[path] = (text, syntax, Binder.Declare(syntax, cancellationToken));
                 changed.Add(path);
             }
         }
@@ -197,30 +233,77 @@ internal sealed class ServerWorkspace
         foreach (var stale in parsed.Keys.Except(paths, StringComparer.Ordinal).ToList())
         {
             parsed.Remove(stale);
-            bound.Remove(stale);
-            idsChanged = true;
         }
 
-        if (idsChanged)
+        var byScope = paths.GroupBy(p => scopes.Of(p)).ToDictionary(g => g.Key.Key, g => (g.Key.Alone, Paths: g.ToList()), StringComparer.Ordinal);
+        foreach (var gone in units.Keys.Except(byScope.Keys, StringComparer.Ordinal).ToList())
         {
-            table = SymbolTable.Build(paths.Select(p => parsed[p].Declarations));
-            bound.Clear();
+            units.Remove(gone);
         }
 
-        foreach (var path in paths)
+        foreach (var (key, (alone, scopePaths)) in byScope.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            if (changed.Contains(path) || !bound.ContainsKey(path))
+            if (!units.TryGetValue(key, out var unit))
             {
-                var (_, syntax, fileDeclarations, _) = parsed[path];
-                bound[path] = Binder.BindFile(syntax, fileDeclarations, table!, cancellationToken);
+                units.Add(key, unit = new Unit(alone));
             }
+
+            unit.Update(scopePaths, parsed, changed, documents, cancellationToken);
         }
 
-        return compilation = BoundCompilation.Compose(bound.Values, documents);
+        return compilations = units.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => u.Value).ToList();
     }
 
     /// <summary>The syntax a file of the current compilation was bound from: the bound model keeps spans, the workspace keeps the trees.</summary>
     public SyntaxFile SyntaxOf(BoundFile file) => parsed[file.Path].Syntax;
+
+    /// <summary>One compilation: its symbol table, each file's shape against it, and each file bound.</summary>
+    private sealed class Unit(bool alone)
+    {
+        private readonly Dictionary<string, string> shapes = new(StringComparer.Ordinal);
+        private SymbolTable? table;
+
+        public bool Alone { get; } = alone;
+
+        public Dictionary<string, BoundFile> Bound { get; } = new(StringComparer.Ordinal);
+
+        public BoundCompilation? Compilation { get; private set; }
+
+        public void Update(List<string> paths, Dictionary<string, (string Text, SyntaxFile Syntax, FileDeclarations Declarations)> parsed, HashSet<string> changed,
+            SourceDocuments documents, CancellationToken cancellationToken)
+        {
+            var idsChanged = table is null || paths.Count != Bound.Count || paths.Any(p => !Bound.ContainsKey(p));
+            foreach (var path in paths.Where(p => changed.Contains(p) || !shapes.ContainsKey(p)))
+            {
+                var shape = Shape(parsed[path].Declarations, table);
+                idsChanged |= !shapes.TryGetValue(path, out var before) || before != shape;
+                shapes[path] = shape;
+            }
+
+            foreach (var stale in shapes.Keys.Except(paths, StringComparer.Ordinal).ToList())
+            {
+                shapes.Remove(stale);
+            }
+
+            if (idsChanged)
+            {
+                table = SymbolTable.Build(paths.Select(p => parsed[p].Declarations));
+                Bound.Clear();
+            }
+
+            foreach (var path in paths)
+            {
+                if (changed.Contains(path) || !Bound.ContainsKey(path))
+                {
+                    var (_, syntax, declarations) = parsed[path];
+                    Bound[path] = Binder.BindFile(syntax, declarations, table!, cancellationToken);
+                }
+            }
+
+            // Composed anew after any change, so that cross-file rules and quotes are looked at again.
+            Compilation = BoundCompilation.Compose(Bound.Values, documents);
+        }
+    }
 
     /// <summary>
     /// What binding other files depends on, for one file: its class and every id with its kind, ordinal

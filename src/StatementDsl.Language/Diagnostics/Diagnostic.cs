@@ -20,7 +20,8 @@ public sealed record Diagnostic(DiagnosticRule Rule, string Message, Location Lo
 {
     public string Id => Rule.Id;
 
-    public Severity Severity => Rule.DefaultSeverity;
+    /// <summary>The rule's default, or what <c>.editorconfig</c> made of it (<see cref="EditorConfigSeverities"/>).</summary>
+    public Severity Severity { get; init; } = Rule.DefaultSeverity;
 
     /// <summary>The line the build and <c>stmt check</c> print: <c>path(line,col): error STMT1003: message</c>.</summary>
     public string ToDisplayString(Severity severity) =>

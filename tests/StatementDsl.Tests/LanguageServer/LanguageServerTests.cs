@@ -49,8 +49,10 @@ public class LanguageServerTests
         var highlights = await client.RequestAsync("textDocument/documentHighlight", Position(rosterUri, 0, 8));
         Assert.Equal(3, Assert.Single(highlights["result"]!.AsArray())!["kind"]!.GetValue<int>());
 
-        // A folder added to the workspace later joins the compilation: its reference now resolves.
-        var later = CliRunner.TempFolder(("more.stmt", "person jafari { name: \"x\" }\n"));
+        // A folder added to the workspace later is checked, as its own compilation (it has no project);
+        // removed, its diagnostics are cleared.
+        var later = CliRunner.TempFolder(("more.stmt", "statement p { by: jaafari  date: 2016 }\n"));
+        var laterUri = new Uri(Path.Combine(later, "more.stmt")).AbsoluteUri;
         client.Notify("workspace/didChangeWorkspaceFolders", new JsonObject
         {
             ["event"] = new JsonObject
@@ -59,7 +61,7 @@ public class LanguageServerTests
                 ["removed"] = new JsonArray(),
             },
         });
-        client.WaitForDiagnostics(meetingUri, d => d.Count == 0);
+        Assert.Equal("STMT1003", Assert.Single(client.WaitForDiagnostics(laterUri, d => d.Count == 1))!["code"]!.GetValue<string>());
         client.Notify("workspace/didChangeWorkspaceFolders", new JsonObject
         {
             ["event"] = new JsonObject
@@ -68,7 +70,7 @@ public class LanguageServerTests
                 ["removed"] = new JsonArray(new JsonObject { ["uri"] = new Uri(later + "/").AbsoluteUri, ["name"] = "later" }),
             },
         });
-        client.WaitForDiagnostics(meetingUri, d => d.Count == 1);
+        client.WaitForDiagnostics(laterUri, d => d.Count == 0);
     }
 
     [Fact]

@@ -15,19 +15,38 @@ internal sealed class LspClient : IDisposable
     private int nextId;
 
     public LspClient()
+        : this("dotnet", $"\"{StmtDll}\" lsp", null)
     {
-        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDirectory.Parent!.Name;
-        var stmt = Path.Combine(TestText.RepositoryRoot, "src", "StatementDsl.Cli", "bin", configuration, "net10.0", "stmt.dll");
-        process = Process.Start(new ProcessStartInfo("dotnet", $"\"{stmt}\" lsp")
+    }
+
+    /// <summary>Any language server started by a command, such as csharp-ls in a project folder.</summary>
+    public LspClient(string fileName, string arguments, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        })!;
+        };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        process = Process.Start(start)!;
+        _ = process.StandardError.ReadToEndAsync();
         connection = new JsonRpcConnection(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
         _ = Task.Run(ReadLoop);
+    }
+
+    private static string StmtDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(TestText.RepositoryRoot, "src", "StatementDsl.Cli", "bin", configuration, "net10.0", "stmt.dll");
+        }
     }
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
@@ -119,6 +138,11 @@ internal sealed class LspClient : IDisposable
             if (message["id"] is { } id && message["method"] is null && id.GetValueKind() == System.Text.Json.JsonValueKind.Number && pending.TryRemove(id.GetValue<int>(), out var completion))
             {
                 completion.SetResult(message);
+            }
+            else if (message["id"] is { } requestId && message["method"] is not null)
+            {
+                // A request from the server (progress tokens, capability registration): accepted.
+                await connection.SendResultAsync(requestId, null);
             }
             else
             {

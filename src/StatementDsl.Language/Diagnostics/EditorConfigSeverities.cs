@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace StatementDsl.Generator;
+namespace StatementDsl.Language.Diagnostics;
 
 /// <summary>
 /// Diagnostic severities that <c>.editorconfig</c> files give to a <c>.stmt</c> file. Roslyn applies
@@ -9,8 +9,9 @@ namespace StatementDsl.Generator;
 /// so the package passes the project's <c>.editorconfig</c> files to the analyzer as additional files
 /// and the analyzer applies them with the EditorConfig rules: sections match by glob relative to the
 /// file's folder, nearer files and later sections win, <c>root = true</c> stops the search upwards.
+/// The build, <c>stmt check</c> and the editor apply the same files the same way.
 /// </summary>
-internal sealed class EditorConfigSeverities
+public sealed class EditorConfigSeverities
 {
     private static readonly Regex SectionLine = new(@"^\s*\[(.+)\]\s*([#;].*)?$", RegexOptions.CultureInvariant);
     private static readonly Regex PropertyLine = new(@"^\s*([^=:#;\[]+?)\s*[=:]\s*(.*?)\s*([#;].*)?$", RegexOptions.CultureInvariant);
@@ -58,6 +59,50 @@ internal sealed class EditorConfigSeverities
 
         return values;
     }
+
+    /// <summary>
+    /// The severity the options give a rule: its id first, then its category, then all analyzer
+    /// diagnostics; null for the rule's default. <paramref name="suppressed"/> when set to <c>none</c>.
+    /// </summary>
+    public static Severity? Configured(IReadOnlyDictionary<string, string> options, string id, string category, out bool suppressed)
+    {
+        suppressed = false;
+        var keys = new[]
+        {
+            "dotnet_diagnostic." + id.ToLowerInvariant() + ".severity",
+            "dotnet_analyzer_diagnostic.category-" + category.ToLowerInvariant() + ".severity",
+            "dotnet_analyzer_diagnostic.severity",
+        };
+        foreach (var key in keys)
+        {
+            if (options.TryGetValue(key, out var value))
+            {
+                switch (value)
+                {
+                    case "error":
+                        return Severity.Error;
+                    case "warning" or "warn":
+                        return Severity.Warning;
+                    case "suggestion" or "info":
+                        return Severity.Info;
+                    case "silent" or "hidden":
+                        return Severity.Hidden;
+                    case "none" or "suppress":
+                        suppressed = true;
+                        return null;
+                    case "default":
+                        return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The severity of a diagnostic in <paramref name="path"/> under these files; null when it is not reported at all.</summary>
+    public Severity? SeverityOf(string path, Diagnostic diagnostic) =>
+        Configured(For(path), diagnostic.Id, diagnostic.Rule.Category, out var suppressed) is { } configured ? configured
+            : suppressed ? null : diagnostic.Severity;
 
     private static string Normalize(string path) => path.Replace('\\', '/');
 
