@@ -7,7 +7,8 @@ internal static class CommandLine
         Usage:
           stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
           stmt format [--check] PATH...                         rewrite files in the canonical layout
-          stmt export --to json [--force] [-o FILE] PATH...     the bound model as one JSON document (none with errors unless --force)
+          stmt export --to json|akn|tei|popolo [--force] [-o FILE|DIR] PATH...   the records as JSON, Akoma Ntoso or TEI (-o DIR), or Popolo (none with errors unless --force)
+          stmt import --from akn -o DIR FILE...                 .stmt files from Akoma Ntoso debates (exit 1 when something could not be kept)
           stmt render --to html -o DIR [--force] [--title TEXT] PATH...   a static website of the records, offline and searchable
           stmt lsp                                              a language server (LSP 3.17) over stdin/stdout
         PATH is a .stmt file or a folder searched recursively.
@@ -30,6 +31,7 @@ internal static class CommandLine
                 "format" => FormatCommand.Run(rest, output),
                 "export" => ExportCommand.Run(rest, output),
                 "render" => RenderCommand.Run(rest, output),
+                "import" => ImportCommand.Run(rest, output),
                 "lsp" => LanguageServerCommand.Run(rest),
                 _ => throw new UsageException($"Unknown command '{args[0]}'.\n{Usage}"),
             };
