@@ -7,7 +7,7 @@ using StatementDsl.Language.Text;
 namespace StatementDsl.Cli;
 
 /// <summary>
-/// <c>stmt import --from akn FILE… -o DIR</c> (LANGUAGE.md §9): writes <c>.stmt</c> files in the canonical
+/// <c>stmt import --from akn|popolo FILE… -o DIR</c> (LANGUAGE.md §9): writes <c>.stmt</c> files in the canonical
 /// layout, a <c>roster.stmt</c> of the people and organizations and one file per debate. What the model
 /// cannot hold is a note or a line on standard error naming the element and its position, then a
 /// summary. Exit 0 imported, 1 imported with losses, 2 unreadable input or usage.
@@ -40,9 +40,9 @@ internal static class ImportCommand
             }
         }
 
-        if (source != "akn")
+        if (source is not ("akn" or "popolo"))
         {
-            throw new UsageException(source is null ? "import needs --from akn" : $"Unknown import source '{source}'; the available source is akn");
+            throw new UsageException(source is null ? "import needs --from akn|popolo" : $"Unknown import source '{source}'; the available sources are akn and popolo");
         }
 
         if (outputPath is null || paths.Count == 0)
@@ -67,11 +67,22 @@ internal static class ImportCommand
 
             try
             {
-                AkomaNtosoImporter.Import(path, result, ids, roster);
+                if (source == "akn")
+                {
+                    AkomaNtosoImporter.Import(path, result, ids, roster);
+                }
+                else
+                {
+                    PopoloImporter.Import(path, result, ids, roster);
+                }
             }
             catch (System.Xml.XmlException exception)
             {
                 throw new UsageException($"{path}({exception.LineNumber},{exception.LinePosition}): not readable as Akoma Ntoso: {exception.Message}");
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                throw new UsageException($"{path}({(exception.LineNumber ?? 0) + 1},{(exception.BytePositionInLine ?? 0) + 1}): not readable as Popolo JSON: {exception.Message}");
             }
         }
 

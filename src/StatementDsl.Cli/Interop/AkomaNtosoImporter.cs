@@ -8,7 +8,8 @@ namespace StatementDsl.Cli.Interop;
 /// <summary>One thing the model could not hold, named with its element and position (docs/interop.md).</summary>
 internal sealed record ImportLoss(string File, int Line, int Column, string What)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column}): {What}");
+    /// <summary><c>FILE(line,col): what</c>; a JSON input names the place by its path in <paramref name="What"/> instead.</summary>
+    public override string ToString() => Line == 0 ? File + ": " + What : string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column}): {What}");
 }
 
 /// <summary>What an import wrote and lost.</summary>

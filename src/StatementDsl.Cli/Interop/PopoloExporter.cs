@@ -108,8 +108,12 @@ internal static class PopoloExporter
 
         json.WriteStartArray("speeches");
         var position = 0;
+        string? currentEvent = null;
         foreach (var (utterance, eventId) in utterances)
         {
+            // Popolo's position is the place within the event's transcript.
+            position = eventId == currentEvent ? position : 0;
+            currentEvent = eventId;
             var passageOrdinal = 0;
             foreach (var passage in utterance.Fields.Where(f => f.Spec.IsContent && f.Value is TextValue))
             {
