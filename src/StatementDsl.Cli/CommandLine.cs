@@ -8,7 +8,7 @@ internal static class CommandLine
           stmt check [--strict] [--format text|sarif] PATH...   report problems; exit 0 ok, 1 errors, 2 usage or I/O
           stmt format [--check] PATH...                         rewrite files in the canonical layout
           stmt export --to json|akn|tei|popolo [--force] [-o FILE|DIR] PATH...   the records as JSON, Akoma Ntoso or TEI (-o DIR), or Popolo (none with errors unless --force)
-          stmt import --from akn|popolo -o DIR FILE...          .stmt files from Akoma Ntoso debates or Popolo JSON (exit 1 when something could not be kept)
+          stmt import --from akn|tei|popolo -o DIR FILE...      .stmt files from Akoma Ntoso, ParlaMint TEI or Popolo (exit 1 when something could not be kept)
           stmt render --to html -o DIR [--force] [--title TEXT] PATH...   a static website of the records, offline and searchable
           stmt lsp                                              a language server (LSP 3.17) over stdin/stdout
         PATH is a .stmt file or a folder searched recursively.

@@ -7,7 +7,7 @@ using StatementDsl.Language.Text;
 namespace StatementDsl.Cli;
 
 /// <summary>
-/// <c>stmt import --from akn|popolo FILE… -o DIR</c> (LANGUAGE.md §9): writes <c>.stmt</c> files in the canonical
+/// <c>stmt import --from akn|tei|popolo FILE… -o DIR</c> (LANGUAGE.md §9): writes <c>.stmt</c> files in the canonical
 /// layout, a <c>roster.stmt</c> of the people and organizations and one file per debate. What the model
 /// cannot hold is a note or a line on standard error naming the element and its position, then a
 /// summary. Exit 0 imported, 1 imported with losses, 2 unreadable input or usage.
@@ -40,9 +40,9 @@ internal static class ImportCommand
             }
         }
 
-        if (source is not ("akn" or "popolo"))
+        if (source is not ("akn" or "tei" or "popolo"))
         {
-            throw new UsageException(source is null ? "import needs --from akn|popolo" : $"Unknown import source '{source}'; the available sources are akn and popolo");
+            throw new UsageException(source is null ? "import needs --from akn|tei|popolo" : $"Unknown import source '{source}'; the available sources are akn, tei and popolo");
         }
 
         if (outputPath is null || paths.Count == 0)
@@ -71,6 +71,10 @@ internal static class ImportCommand
                 {
                     AkomaNtosoImporter.Import(path, result, ids, roster);
                 }
+                else if (source == "tei")
+                {
+                    TeiImporter.Import(path, result, ids, roster);
+                }
                 else
                 {
                     PopoloImporter.Import(path, result, ids, roster);
@@ -78,7 +82,7 @@ internal static class ImportCommand
             }
             catch (System.Xml.XmlException exception)
             {
-                throw new UsageException($"{path}({exception.LineNumber},{exception.LinePosition}): not readable as Akoma Ntoso: {exception.Message}");
+                throw new UsageException($"{path}({exception.LineNumber},{exception.LinePosition}): not readable as {(source == "akn" ? "Akoma Ntoso" : "TEI")}: {exception.Message}");
             }
             catch (System.Text.Json.JsonException exception)
             {

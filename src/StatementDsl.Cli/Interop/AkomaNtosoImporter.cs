@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace StatementDsl.Cli.Interop;
@@ -41,7 +42,18 @@ internal static class AkomaNtosoImporter
     /// <summary>Largest input file read; past it the file is refused, not read.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    private static readonly HashSet<string> SpeechElements = new(StringComparer.Ordinal) { "speech", "question", "answer" };
+    private static readonly HashSet<string> SpeechElements = new(StringComparer.Ordinal) { "speech", "question", "answer", "pointOfOrder" };
+
+    /// <summary>Section names that list the voters of one side of a division, and the side they map to.</summary>
+    private static readonly Dictionary<string, string> VoterSections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ayes"] = "for", ["yeas"] = "for", ["for"] = "for", ["contents"] = "for",
+        ["noes"] = "against", ["nays"] = "against", ["against"] = "against", ["not-contents"] = "against",
+        ["abstain"] = "abstain", ["abstentions"] = "abstain", ["abstaining"] = "abstain",
+    };
+
+    /// <summary>Speakers that stand for nobody in particular: a placeholder is a label, not a person.</summary>
+    private static readonly Regex Placeholder = new("^(unknown|anonymous|unidentified|member|speaker)([-_ ].*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly HashSet<string> EventElements = new(StringComparer.Ordinal) { "scene", "narrative", "summary" };
 
     public static XmlReaderSettings ReaderSettings => new()
@@ -83,6 +95,13 @@ internal static class AkomaNtosoImporter
 
             if (reference.Name.LocalName == "TLCRole")
             {
+                roles[key] = showAs;
+                continue;
+            }
+
+            if (reference.Name.LocalName == "TLCPerson" && (Placeholder.IsMatch(key) || Placeholder.IsMatch(showAs)))
+            {
+                // A generic placeholder ("Unknown member"): speeches by it keep their label and get no speaker.
                 roles[key] = showAs;
                 continue;
             }
@@ -142,7 +161,11 @@ internal static class AkomaNtosoImporter
                 ordinal++;
                 Speech(element, fileName, ordinal, people, roles, ids, text, result);
             }
-            else if (element.Name.LocalName is "heading" or "p" && !element.Ancestors().Any(a => SpeechElements.Contains(a.Name.LocalName) || EventElements.Contains(a.Name.LocalName))
+            else if (element.Name.LocalName == "debateSection" && element.Elements().Any(e => e.Name.LocalName == "debateSection" && VoterSections.ContainsKey((string?)e.Attribute("name") ?? string.Empty)))
+            {
+                Division(element, people, text);
+            }
+            else if (element.Name.LocalName is "heading" or "p" && !element.Ancestors().Any(InsideSpeechOrVoters)
                 && StatementText.Collapse(element.Value) is { Length: > 0 } prose)
             {
                 // Section headings and the record's own prose between speeches are the editor's voice: kept as events in place.
@@ -186,6 +209,34 @@ internal static class AkomaNtosoImporter
         text.Append("}\n");
         result.Meetings++;
         result.Files[meetingId + ".stmt"] = text.ToString();
+    }
+
+    /// <summary>Whether prose under this ancestor belongs to something else: a speech, a scene, or the voters of a division.</summary>
+    private static bool InsideSpeechOrVoters(XElement ancestor) =>
+        SpeechElements.Contains(ancestor.Name.LocalName) || EventElements.Contains(ancestor.Name.LocalName)
+        || (ancestor.Name.LocalName == "debateSection" && VoterSections.ContainsKey((string?)ancestor.Attribute("name") ?? string.Empty));
+
+    /// <summary>A division whose sides are sections listing the voters (<c>AYES: Mr. Alfa, …</c>): a vote with its voters, those the references hold.</summary>
+    private static void Division(XElement division, Dictionary<string, string> people, StringBuilder text)
+    {
+        var heading = division.Elements().FirstOrDefault(e => e.Name.LocalName == "heading") is { } h ? StatementText.Collapse(h.Value) : (string?)division.Attribute("name") ?? "division";
+        text.Append("\n  vote {\n    on: ").Append(StatementText.String(heading)).Append('\n');
+        var prose = new List<string>();
+        foreach (var side in division.Elements().Where(e => e.Name.LocalName == "debateSection" && VoterSections.ContainsKey((string?)e.Attribute("name") ?? string.Empty))
+            .GroupBy(e => VoterSections[(string)e.Attribute("name")!]))
+        {
+            var voters = side.SelectMany(e => e.Descendants().Where(d => d.Name.LocalName == "person"))
+                .Select(p => ((string?)p.Attribute("refersTo"))?.Trim().TrimStart('#'))
+                .Where(r => r is not null && people.ContainsKey(r))
+                .Select(r => people[r!])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            prose.Add(StatementText.Collapse(string.Concat(side.Select(e => e.Value))));
+            text.Append("    ").Append(side.Key).Append(": [").Append(string.Join(", ", voters)).Append("]\n");
+        }
+
+        // The lists as printed ("etc." included) stay as the note: names the references do not hold are not lost.
+        text.Append("    note: ").Append(StatementText.String(string.Join(" ", prose))).Append("\n  }\n");
     }
 
     private static void Speech(XElement speech, string fileName, int ordinal, Dictionary<string, string> people, Dictionary<string, string> roles, HashSet<string> ids,

@@ -123,7 +123,8 @@ internal static class TeiExporter
         }
 
         xml.WriteStartElement("teiHeader", Namespace);
-        Header(xml, Text(meeting, "title") ?? id, "Exported by stmt export --to tei.");
+        // An untitled meeting gets an empty title: the header needs one, and the id is already the TEI's xml:id.
+        Header(xml, Text(meeting, "title") ?? string.Empty, "Exported by stmt export --to tei.");
         xml.WriteStartElement("profileDesc", Namespace);
         xml.WriteStartElement("settingDesc", Namespace);
         xml.WriteStartElement("setting", Namespace);
@@ -175,6 +176,12 @@ internal static class TeiExporter
     {
         xml.WriteStartElement("TEI", Namespace);
         xml.WriteAttributeString("xml", "id", null, "statements");
+        var languages = statements.Select(Language).Distinct(StringComparer.Ordinal).ToList();
+        if (languages is [{ } shared])
+        {
+            xml.WriteAttributeString("xml", "lang", null, shared);
+        }
+
         xml.WriteStartElement("teiHeader", Namespace);
         Header(xml, "Statements outside meetings", "Exported by stmt export --to tei.");
         xml.WriteEndElement();
@@ -238,6 +245,12 @@ internal static class TeiExporter
         if (Symbol(utterance, "language") is { } spoken)
         {
             xml.WriteAttributeString("xml", "lang", null, spoken);
+        }
+        else if (utterance.Kind == DeclarationKind.Statement && Language(utterance) is { } written
+            && compilation.Files.SelectMany(f => f.Entities).Where(e => e.Kind == DeclarationKind.Statement).Select(Language).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            // Statements of transcripts in several languages share one component: each says its own.
+            xml.WriteAttributeString("xml", "lang", null, written);
         }
 
         foreach (var passage in utterance.Fields.Where(f => f.Spec.IsContent && f.Value is TextValue))

@@ -36,7 +36,11 @@ public sealed class DiagnosticBag
     /// <summary>Only the file's lines, so that a bag kept after parsing does not keep the text.</summary>
     private readonly LineMap lines;
     private readonly List<Diagnostic> items = new();
-    private bool overflowReported;
+
+    /// <summary>Where the one diagnostic that stands for the dropped ones is, once the cap is reached; -1 before.</summary>
+    private int overflowIndex = -1;
+    private int droppedErrors;
+    private int droppedOthers;
 
     public DiagnosticBag(SourceFile file) => lines = file.Lines;
 
@@ -59,18 +63,40 @@ public sealed class DiagnosticBag
 
     private void Add(Diagnostic diagnostic)
     {
-        if (items.Count < Limits.MaxDiagnosticsPerFile)
+        // A limit's own diagnostic (another bag's summary of what it dropped) is always kept: it is what says so.
+        if (items.Count < Limits.MaxDiagnosticsPerFile || (diagnostic.Rule == Rules.LimitExceeded && overflowIndex < 0))
         {
             items.Add(diagnostic);
             return;
         }
 
-        if (!overflowReported)
+        // One diagnostic stands for all that are dropped: it counts them, and it is an error only when an
+        // error was dropped, so a flood of warnings stays warnings (an import of a long sitting without speakers).
+        if (diagnostic.Severity == Severity.Error)
         {
-            overflowReported = true;
-            items.Add(new Diagnostic(Rules.LimitExceeded,
-                Rules.LimitExceeded.Format(string.Concat("More than ", Limits.MaxDiagnosticsPerFile.ToString(System.Globalization.CultureInfo.InvariantCulture), " diagnostics in this file; the rest are not reported")),
-                diagnostic.Location));
+            droppedErrors++;
+        }
+        else
+        {
+            droppedOthers++;
+        }
+
+        var first = overflowIndex < 0 ? diagnostic.Location : items[overflowIndex].Location;
+        var summary = new Diagnostic(Rules.LimitExceeded,
+            Rules.LimitExceeded.Format(string.Concat(
+                "More than ", Limits.MaxDiagnosticsPerFile.ToString(System.Globalization.CultureInfo.InvariantCulture), " diagnostics in this file; ",
+                (droppedErrors + droppedOthers).ToString(System.Globalization.CultureInfo.InvariantCulture), " more are not reported (",
+                droppedErrors.ToString(System.Globalization.CultureInfo.InvariantCulture), " error(s), ",
+                droppedOthers.ToString(System.Globalization.CultureInfo.InvariantCulture), " warning(s) or less)")),
+            first) { Severity = droppedErrors > 0 ? Severity.Error : Severity.Warning };
+        if (overflowIndex < 0)
+        {
+            overflowIndex = items.Count;
+            items.Add(summary);
+        }
+        else
+        {
+            items[overflowIndex] = summary;
         }
     }
 }

@@ -37,6 +37,7 @@ public class AkomaNtosoImportTests
         Assert.Contains("outcome: adopted", meeting, StringComparison.Ordinal);
         Assert.Contains("note: \"voting: ayes 72, noes 34\"", meeting, StringComparison.Ordinal);
         Assert.Contains("event { type: heading  note: \"QUORUM\" }", meeting, StringComparison.Ordinal);
+        Assert.Contains("vote {\n    on: \"DIVISION\"\n    for: [alfa, beta, delta]\n    against: [gamma, epsilon, zeta]\n    note: \"AYES: Mr. Alfa, Mr. Beta, Mr. Delta, etc. NOES: Mr. Gamma, Mr. Epsilon, Mr. Zeta, etc.\"\n  }", meeting, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "roster.stmt")), File.ReadAllText(Path.Combine(Import(Example).Folder, "roster.stmt")));
 
         var exported = Path.Combine(CliRunner.TempFolder(), "akn");
@@ -56,6 +57,7 @@ public class AkomaNtosoImportTests
                   <an:references source="#x">
                     <an:TLCPerson id="pm" href="/ontology/person/pm" showAs="Rt. Hon. Raila Odinga"/>
                     <an:TLCPerson id="مراد" href="/ontology/person/murad" showAs="مراد"/>
+                    <an:TLCPerson id="unknown-1" href="/ontology/person/unknown" showAs="Unknown member"/>
                   </an:references>
                 </an:meta>
                 <an:debateBody>
@@ -63,6 +65,7 @@ public class AkomaNtosoImportTests
                     <an:speech by=" pm "><an:from>The Prime Minister:</an:from><an:p>Thank you.</an:p></an:speech>
                     <an:speech by="مراد"><an:from>مراد</an:from><an:p>شكرا</an:p></an:speech>
                     <an:speech><an:from>An hon. Member:</an:from><an:p>On a point of order!</an:p></an:speech>
+                    <an:pointOfOrder by="#unknown-1"><an:from>A Member:</an:from><an:p>Is there a quorum?</an:p></an:pointOfOrder>
                     <an:debateSection id="s2"><an:question by="#pm"><an:p>Why?</an:p></an:question><an:answer as="#minister"><an:from>The Minister</an:from><an:p>Because.</an:p></an:answer></an:debateSection>
                   </an:debateSection>
                 </an:debateBody>
@@ -70,16 +73,46 @@ public class AkomaNtosoImportTests
             </an:akomaNtoso>
             """);
         var (code, _, error, folder) = Import(file);
-        Assert.Equal(0, code);
-        Assert.Contains("5 speech(es), 2 people", error, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Contains("6 speech(es), 2 people", error, StringComparison.Ordinal);
+        Assert.Contains("pointOfOrder by=\"unknown-1\" names no person or organization; kept its label without a speaker", error, StringComparison.Ordinal);
         var meeting = File.ReadAllText(Path.Combine(folder, "debaterecord_2009-03-04.stmt"));
         Assert.Contains("by: pm\n    as: \"The Prime Minister\"", meeting, StringComparison.Ordinal);
         Assert.Contains("by: مراد", meeting, StringComparison.Ordinal);
         Assert.Contains("as: \"An hon. Member\"\n    quote: \"On a point of order!\"", meeting, StringComparison.Ordinal);
         Assert.Contains("as: \"The Minister\"\n    note: \"answer\"", meeting, StringComparison.Ordinal);
+        Assert.Contains("as: \"A Member\"\n    note: \"pointOfOrder\"\n    quote: \"Is there a quorum?\"", meeting, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown", File.ReadAllText(Path.Combine(folder, "roster.stmt")), StringComparison.OrdinalIgnoreCase);
         var check = CliRunner.Run("check", folder);
         Assert.Equal(0, check.ExitCode);
-        Assert.Contains("0 error(s), 2 warning(s)", check.Error, StringComparison.Ordinal);
+        Assert.Contains("0 error(s), 3 warning(s)", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sitting_of_800_utterances_mostly_without_speakers_checks_with_capped_warnings_and_no_error()
+    {
+        var speeches = new System.Text.StringBuilder();
+        for (var i = 0; i < 800; i++)
+        {
+            speeches.Append(i % 10 == 0 ? "<speech by=\"#alfa\"><from>Mr. Alfa:</from>" : "<speech by=\"#speaker\"><from>The Speaker:</from>")
+                .Append("<p>Utterance ").Append(i).Append(".</p></speech>\n");
+        }
+
+        var file = Fixture($$"""
+            <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debate><meta>
+            <identification source="#x"><FRBRWork><FRBRuri value="/akn/ke/debaterecord/2011-06-10"/><FRBRdate date="2011-06-10" name="x"/></FRBRWork></identification>
+            <references source="#x"><TLCPerson eId="alfa" href="/p/alfa" showAs="Mr. Alfa"/><TLCRole eId="speaker" href="/r/speaker" showAs="Speaker"/></references></meta>
+            <debateBody><debateSection eId="s">{{speeches}}</debateSection></debateBody></debate></akomaNtoso>
+            """);
+        var (code, _, error, folder) = Import(file);
+        Assert.Equal(1, code);
+        Assert.Contains("… and 670 more", error, StringComparison.Ordinal);
+        Assert.Contains("800 speech(es)", error, StringComparison.Ordinal);
+
+        var check = CliRunner.Run("check", folder);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("warning STMT9001: More than 200 diagnostics in this file; 520 more are not reported (0 error(s), 520 warning(s) or less)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("0 error(s), 201 warning(s)", check.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +130,25 @@ public class AkomaNtosoImportTests
         Assert.Contains("DTD", error, StringComparison.Ordinal);
         Assert.DoesNotContain("do not read", output + error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
+    }
+
+    [Theory]
+    [InlineData("akn")]
+    [InlineData("tei")]
+    [InlineData("popolo")]
+    public void An_input_over_the_size_limit_is_refused_unread(string format)
+    {
+        var file = Path.Combine(CliRunner.TempFolder(), "huge." + (format == "popolo" ? "json" : "xml"));
+        using (var stream = File.Create(file))
+        {
+            stream.SetLength((64L * 1024 * 1024) + 1);
+        }
+
+        var output = Path.Combine(CliRunner.TempFolder(), "out");
+        var (code, _, error) = CliRunner.Run("import", "--from", format, file, "-o", output);
+        Assert.Equal(2, code);
+        Assert.Contains("is larger than the import limit of 64 MB", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
