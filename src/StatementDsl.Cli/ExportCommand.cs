@@ -13,30 +13,7 @@ internal static class ExportCommand
 {
     public static int Run(IReadOnlyList<string> arguments, TextWriter output)
     {
-        string? target = null;
-        string? outputPath = null;
-        var force = false;
-        var paths = new List<string>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            switch (arguments[i])
-            {
-                case "--to" when i + 1 < arguments.Count:
-                    target = arguments[++i];
-                    break;
-                case "-o" or "--output" when i + 1 < arguments.Count:
-                    outputPath = arguments[++i];
-                    break;
-                case "--force":
-                    force = true;
-                    break;
-                case var option when option.StartsWith('-'):
-                    throw new UsageException($"Unknown or incomplete option {option} for export");
-                default:
-                    paths.Add(arguments[i]);
-                    break;
-            }
-        }
+        var (target, outputPath, force, _, paths) = CommandOptions.Parse(arguments, "export", "--to");
 
         if (target is not ("json" or "akn" or "tei" or "popolo"))
         {

@@ -144,7 +144,7 @@ internal sealed class HtmlSite
         new("organizations", "Organizations", null, organizations.Select(o => (Func<string, string>)(root => ActorRow(o, root))).ToList()),
         new("statements", "Statements outside meetings", "<tr><th scope=\"col\">Date</th><th scope=\"col\">Statement</th><th scope=\"col\">By</th><th scope=\"col\">Channel</th></tr>",
             statements.Select(s => (Func<string, string>)(root => "<tr><td>" + Date(s.Field("date")) + "</td><td>" + Link(s, root) + "</td><td>"
-                + Reference(s.Field("by")?.Value, root) + "</td><td>" + Escape(Symbol(s, "via")) + "</td></tr>")).ToList()),
+                + Reference(s.Field("by")?.Value, root) + "</td><td>" + Escape(s.SymbolOf("via")) + "</td></tr>")).ToList()),
     ];
 
     /// <summary>The index, with the first page of each list; the further pages of a long list are <c>lists/ID-N.html</c>.</summary>
@@ -227,7 +227,7 @@ internal sealed class HtmlSite
     private string MeetingPage(BoundEntity meeting)
     {
         const string root = "../";
-        var language = TranscriptLanguage(meeting);
+        var language = meeting.TranscriptLanguageOf();
         var page = new StringBuilder();
         page.Append("<article").Append(language is null ? string.Empty : Attributes(language)).Append(">\n");
         page.Append("<h1").Append(TextAttributes(meeting.Field("title"), language)).Append('>').Append(Escape(Title(meeting))).Append("</h1>\n");
@@ -236,8 +236,8 @@ internal sealed class HtmlSite
         Fact(page, "Date", Date(meeting.Field("date")));
         var start = Value(meeting.Field("start"));
         var end = Value(meeting.Field("end"));
-        Fact(page, "Time", start is null && end is null ? null : Escape((start ?? "…") + " – " + (end ?? "…")) + (Symbol(meeting, "timezone") is { } zone ? " (" + Escape(zone) + ")" : string.Empty));
-        Fact(page, "Kind", Escape(Symbol(meeting, "kind")?.Replace('_', ' ')));
+        Fact(page, "Time", start is null && end is null ? null : Escape((start ?? "…") + " – " + (end ?? "…")) + (meeting.SymbolOf("timezone") is { } zone ? " (" + Escape(zone) + ")" : string.Empty));
+        Fact(page, "Kind", Escape(meeting.SymbolOf("kind")?.Replace('_', ' ')));
         Fact(page, "Number", Escape(Value(meeting.Field("number"))));
         Fact(page, "Place", meeting.Field("place") is { Value: TextValue place } placeField ? Isolate(place.Text, placeField.Language ?? language) : null);
         Fact(page, "Chair", Reference(meeting.Field("chair")?.Value, root));
@@ -248,7 +248,7 @@ internal sealed class HtmlSite
             Fact(page, "Agenda", "<ul class=\"plain\">" + string.Concat(agenda.Items.OfType<TextValue>().Select(item => "<li>" + Isolate(item.Text, language) + "</li>")) + "</ul>");
         }
 
-        Fact(page, "Source", meeting.File.Transcript is { } transcript ? Isolate(Text(transcript, "source") ?? Text(transcript, "title"), TextLanguage(transcript, "source") ?? language) : null);
+        Fact(page, "Source", meeting.File.Transcript is { } transcript ? Isolate(transcript.TextOf("source") ?? transcript.TextOf("title"), TextLanguage(transcript, "source") ?? language) : null);
         page.Append("</dl>\n<h2 lang=\"en\" dir=\"ltr\">Proceedings</h2>\n");
         var shownWithSpeech = meeting.Children.Where(c => c.Kind is DeclarationKind.Walkout or DeclarationKind.Event && c.Field("during")?.Value is ReferenceValue).ToList();
         foreach (var child in meeting.Children)
@@ -316,12 +316,12 @@ internal sealed class HtmlSite
             facts.Add("to " + Reference(to, root));
         }
 
-        if (Symbol(utterance, "via") is { } via)
+        if (utterance.SymbolOf("via") is { } via)
         {
             facts.Add("via " + Escape(via.Replace('_', ' ')));
         }
 
-        if (Symbol(utterance, "language") is { } spoken)
+        if (utterance.SymbolOf("language") is { } spoken)
         {
             facts.Add("in " + Escape(spoken));
         }
@@ -339,7 +339,7 @@ internal sealed class HtmlSite
         foreach (var passage in utterance.Fields.Where(f => f.Spec.IsContent && f.Value is TextValue))
         {
             var text = ((TextValue)passage.Value).Text;
-            var language = passage.Language ?? Symbol(utterance, "language") ?? TranscriptLanguage(utterance) ?? pageLanguage;
+            var language = passage.Language ?? utterance.SymbolOf("language") ?? utterance.TranscriptLanguageOf() ?? pageLanguage;
             var body = Escape(text).Replace("\n", "<br>\n", StringComparison.Ordinal);
             switch (passage.Name)
             {
@@ -366,7 +366,7 @@ internal sealed class HtmlSite
 
     private void Event(StringBuilder page, BoundEntity incident, string? language, string root)
     {
-        var kind = incident.Kind == DeclarationKind.Walkout ? "Walkout" : Escape(Symbol(incident, "type")?.Replace('_', ' ') ?? "event");
+        var kind = incident.Kind == DeclarationKind.Walkout ? "Walkout" : Escape(incident.SymbolOf("type")?.Replace('_', ' ') ?? "event");
         page.Append("<section class=\"event\" id=\"").Append(Escape(anchorOf[incident])).Append("\">\n<p lang=\"en\" dir=\"ltr\"><span class=\"kind\">")
             .Append(kind).Append("</span>");
         if (incident.Field("by")?.Value is { } by)
@@ -405,7 +405,7 @@ internal sealed class HtmlSite
                 .Append(References(voters, root)).Append("</td></tr>\n");
         }
 
-        if (Symbol(vote, "outcome") is { } outcome)
+        if (vote.SymbolOf("outcome") is { } outcome)
         {
             page.Append("<tr><th scope=\"row\">Outcome</th><td colspan=\"2\">").Append(Escape(outcome)).Append("</td></tr>\n");
         }
@@ -435,13 +435,13 @@ internal sealed class HtmlSite
         }
 
         page.Append("</ul>\n<dl class=\"facts\">\n");
-        Fact(page, "Kind", actor.Kind == DeclarationKind.Person ? "person" : Escape(Symbol(actor, "kind") ?? "organization"));
+        Fact(page, "Kind", actor.Kind == DeclarationKind.Person ? "person" : Escape(actor.SymbolOf("kind") ?? "organization"));
         Fact(page, "Role", actor.Field("role") is { Value: TextValue role } roleField ? Isolate(role.Text, roleField.Language) : null);
         Fact(page, "For", Reference(actor.Field("for")?.Value, root));
         Fact(page, "Part of", Reference(actor.Field("parent")?.Value, root));
-        Fact(page, "Abbreviation", Escape(Text(actor, "abbr")));
-        Fact(page, "Country", Escape(Symbol(actor, "country")));
-        Fact(page, "Wikidata", Symbol(actor, "wikidata") is { } wikidata ? "<a href=\"https://www.wikidata.org/wiki/" + Uri.EscapeDataString(wikidata) + "\">" + Escape(wikidata) + "</a>" : null);
+        Fact(page, "Abbreviation", Escape(actor.TextOf("abbr")));
+        Fact(page, "Country", Escape(actor.SymbolOf("country")));
+        Fact(page, "Wikidata", actor.SymbolOf("wikidata") is { } wikidata ? "<a href=\"https://www.wikidata.org/wiki/" + Uri.EscapeDataString(wikidata) + "\">" + Escape(wikidata) + "</a>" : null);
         page.Append("</dl>\n");
 
         var memberships = actor.Kind == DeclarationKind.Person
@@ -495,11 +495,11 @@ internal sealed class HtmlSite
         {
             page.Append("<article class=\"utterance\">\n<h3>").Append(Date(utterance.EffectiveDate)).Append(" · ");
             page.Append(utterance.Meeting is { } meeting
-                ? "<a href=\"" + Url(meeting, root) + "#" + Uri.EscapeDataString(anchorOf[utterance]) + "\">" + Isolate(Title(meeting), TextLanguage(meeting, "title") ?? TranscriptLanguage(meeting)) + "</a>"
+                ? "<a href=\"" + Url(meeting, root) + "#" + Uri.EscapeDataString(anchorOf[utterance]) + "\">" + Isolate(Title(meeting), TextLanguage(meeting, "title") ?? meeting.TranscriptLanguageOf()) + "</a>"
                 : Link(utterance, root));
             if (utterance.Field("as") is { Value: TextValue label } labelField)
             {
-                page.Append(" — ").Append(Isolate(label.Text, labelField.Language ?? TranscriptLanguage(utterance)));
+                page.Append(" — ").Append(Isolate(label.Text, labelField.Language ?? utterance.TranscriptLanguageOf()));
             }
 
             page.Append("</h3>\n");
@@ -514,7 +514,7 @@ internal sealed class HtmlSite
     private string StatementPage(BoundEntity statement)
     {
         const string root = "../";
-        var language = TranscriptLanguage(statement);
+        var language = statement.TranscriptLanguageOf();
         var page = new StringBuilder();
         page.Append("<article class=\"utterance\"").Append(language is null ? string.Empty : Attributes(language)).Append(">\n<h1>")
             .Append(Speaker(statement, root)).Append("</h1>\n<dl class=\"facts\">\n");
@@ -655,7 +655,7 @@ internal sealed class HtmlSite
         {
             DeclarationKind.Person or DeclarationKind.Org => PreferredName(entity),
             DeclarationKind.Statement => (PlainSpeaker(entity) + " · " + (Value(entity.Field("date")) ?? "undated"), null),
-            _ => (Title(entity), TextLanguage(entity, "title") ?? TranscriptLanguage(entity)),
+            _ => (Title(entity), TextLanguage(entity, "title") ?? entity.TranscriptLanguageOf()),
         };
         return "<a href=\"" + Url(entity, root) + "\">" + Isolate(name, language) + "</a>";
     }
@@ -676,15 +676,10 @@ internal sealed class HtmlSite
     private static string? EnglishName(BoundEntity actor) =>
         actor.FieldsNamed("name").FirstOrDefault(f => f.Language is { } tag && tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))?.Value is TextValue english ? english.Text : null;
 
-    private static string Title(BoundEntity entity) => Text(entity, "title") ?? (DeclarationKinds.Keyword(entity.Kind) + " " + (entity.Id ?? string.Empty)).Trim();
-
-    private static string? Text(BoundEntity entity, string field) => entity.Field(field)?.Value is TextValue text ? text.Text : null;
+    private static string Title(BoundEntity entity) => entity.TextOf("title") ?? (DeclarationKinds.Keyword(entity.Kind) + " " + (entity.Id ?? string.Empty)).Trim();
 
     private static string? TextLanguage(BoundEntity entity, string field) => entity.Field(field)?.Language;
 
-    private static string? Symbol(BoundEntity entity, string field) => entity.Field(field)?.Value is SymbolValue symbol ? symbol.Symbol : null;
-
-    private static string? TranscriptLanguage(BoundEntity entity) => entity.File.Transcript is { } transcript ? Symbol(transcript, "language") : null;
 
     private static string? Value(BoundField? field) => field?.Value switch
     {

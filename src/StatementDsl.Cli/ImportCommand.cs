@@ -19,26 +19,7 @@ internal static class ImportCommand
 
     public static int Run(IReadOnlyList<string> arguments, TextWriter output)
     {
-        string? source = null;
-        string? outputPath = null;
-        var paths = new List<string>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            switch (arguments[i])
-            {
-                case "--from" when i + 1 < arguments.Count:
-                    source = arguments[++i];
-                    break;
-                case "-o" or "--output" when i + 1 < arguments.Count:
-                    outputPath = arguments[++i];
-                    break;
-                case var option when option.StartsWith('-'):
-                    throw new UsageException($"Unknown or incomplete option {option} for import");
-                default:
-                    paths.Add(arguments[i]);
-                    break;
-            }
-        }
+        var (source, outputPath, _, _, paths) = CommandOptions.Parse(arguments, "import", "--from", acceptsForce: false);
 
         if (source is not ("akn" or "tei" or "popolo"))
         {

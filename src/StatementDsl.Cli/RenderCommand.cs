@@ -17,34 +17,7 @@ internal static class RenderCommand
 
     public static int Run(IReadOnlyList<string> arguments, TextWriter output)
     {
-        string? target = null;
-        string? outputPath = null;
-        string? title = null;
-        var force = false;
-        var paths = new List<string>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            switch (arguments[i])
-            {
-                case "--to" when i + 1 < arguments.Count:
-                    target = arguments[++i];
-                    break;
-                case "-o" or "--output" when i + 1 < arguments.Count:
-                    outputPath = arguments[++i];
-                    break;
-                case "--title" when i + 1 < arguments.Count:
-                    title = arguments[++i];
-                    break;
-                case "--force":
-                    force = true;
-                    break;
-                case var option when option.StartsWith('-'):
-                    throw new UsageException($"Unknown or incomplete option {option} for render");
-                default:
-                    paths.Add(arguments[i]);
-                    break;
-            }
-        }
+        var (target, outputPath, force, title, paths) = CommandOptions.Parse(arguments, "render", "--to", acceptsTitle: true);
 
         if (target != "html")
         {

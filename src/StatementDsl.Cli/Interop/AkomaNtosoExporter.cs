@@ -42,18 +42,18 @@ internal static class AkomaNtosoExporter
         {
             var language = Language(meeting);
             var date = Day(meeting.EffectiveDate) ?? "0001-01-01";
-            var country = (compilation.EntitiesById.GetValueOrDefault(Reference(meeting, "body") ?? string.Empty) is { } body ? Symbol(body, "country") : null)?.ToLowerInvariant() ?? "un";
+            var country = (compilation.EntitiesById.GetValueOrDefault(meeting.ReferenceOf("body") ?? string.Empty) is { } body ? body.SymbolOf("country") : null)?.ToLowerInvariant() ?? "un";
             var id = meeting.Id ?? "meeting-" + index.ToString(CultureInfo.InvariantCulture);
             var work = "/akn/" + country + "/debaterecord/" + date + "/" + id;
             var expression = work + "/" + language + "@";
             xml.WriteStartElement("akomaNtoso", Namespace);
             xml.WriteStartElement("debate", Namespace);
-            xml.WriteAttributeString("name", Symbol(meeting, "kind") ?? "debate");
+            xml.WriteAttributeString("name", meeting.SymbolOf("kind") ?? "debate");
 
             xml.WriteStartElement("meta", Namespace);
             xml.WriteStartElement("identification", Namespace);
             xml.WriteAttributeString("source", "#stmt");
-            Frbr(xml, "FRBRWork", work, date, "meeting", author: "#" + (Reference(meeting, "body") ?? "stmt"), extra: x => Empty(x, "FRBRcountry", ("value", country)));
+            Frbr(xml, "FRBRWork", work, date, "meeting", author: "#" + (meeting.ReferenceOf("body") ?? "stmt"), extra: x => Empty(x, "FRBRcountry", ("value", country)));
             Frbr(xml, "FRBRExpression", expression, date, "meeting", author: "#stmt", extra: x => Empty(x, "FRBRlanguage", ("language", language)));
             Frbr(xml, "FRBRManifestation", expression + ".xml", date, "meeting", author: "#stmt", extra: null);
             xml.WriteEndElement();
@@ -68,7 +68,7 @@ internal static class AkomaNtosoExporter
             xml.WriteEndElement();
 
             xml.WriteStartElement("preface", Namespace);
-            if (Text(meeting, "title") is { } title)
+            if (meeting.TextOf("title") is { } title)
             {
                 xml.WriteStartElement("p", Namespace);
                 xml.WriteElementString("docTitle", Namespace, title);
@@ -91,7 +91,7 @@ internal static class AkomaNtosoExporter
             xml.WriteStartElement("debateSection", Namespace);
             xml.WriteAttributeString("eId", "proceedings");
             xml.WriteAttributeString("name", "proceedings");
-            xml.WriteElementString("heading", Namespace, Text(meeting, "title") ?? id);
+            xml.WriteElementString("heading", Namespace, meeting.TextOf("title") ?? id);
             var ordinal = 0;
             foreach (var child in meeting.Children)
             {
@@ -102,13 +102,13 @@ internal static class AkomaNtosoExporter
                         Speech(xml, compilation, child, ordinal);
                         break;
                     case DeclarationKind.Vote:
-                        Scene(xml, "vote_" + EId(child, ordinal), "Vote on " + (Text(child, "on") ?? "?") + (Symbol(child, "outcome") is { } outcome ? ": " + outcome : string.Empty), Text(child, "note"));
+                        Scene(xml, "vote_" + EId(child, ordinal), "Vote on " + (child.TextOf("on") ?? "?") + (child.SymbolOf("outcome") is { } outcome ? ": " + outcome : string.Empty), child.TextOf("note"));
                         break;
                     default:
-                        var kind = child.Kind == DeclarationKind.Walkout ? "walkout" : Symbol(child, "type") ?? "event";
-                        var by = References(child, "by").Select(r => Name(compilation, r)).ToList();
-                        var during = Reference(child, "during");
-                        Scene(xml, kind + "_" + EId(child, ordinal), kind.Replace('_', ' ') + (by.Count > 0 ? ": " + string.Join(", ", by) : string.Empty) + (during is null ? string.Empty : " (during " + during + ")"), Text(child, "note"));
+                        var kind = child.Kind == DeclarationKind.Walkout ? "walkout" : child.SymbolOf("type") ?? "event";
+                        var by = child.ReferencesOf("by").Select(r => Name(compilation, r)).ToList();
+                        var during = child.ReferenceOf("during");
+                        Scene(xml, kind + "_" + EId(child, ordinal), kind.Replace('_', ' ') + (by.Count > 0 ? ": " + string.Join(", ", by) : string.Empty) + (during is null ? string.Empty : " (during " + during + ")"), child.TextOf("note"));
                         break;
                 }
             }
@@ -146,14 +146,14 @@ internal static class AkomaNtosoExporter
             xml.WriteStartElement("voting", Namespace);
             xml.WriteAttributeString("eId", eId + "_analysis");
             xml.WriteAttributeString("href", "#" + eId);
-            if (Symbol(vote, "outcome") is { } outcome)
+            if (vote.SymbolOf("outcome") is { } outcome)
             {
                 xml.WriteAttributeString("outcome", "#" + outcome);
             }
 
             foreach (var side in new[] { "for", "against", "abstain" })
             {
-                Empty(xml, "count", ("eId", eId + "_" + side), ("refersTo", "#" + side), ("value", References(vote, side).Count().ToString(CultureInfo.InvariantCulture)));
+                Empty(xml, "count", ("eId", eId + "_" + side), ("refersTo", "#" + side), ("value", vote.ReferencesOf(side).Count().ToString(CultureInfo.InvariantCulture)));
             }
 
             xml.WriteEndElement();
@@ -183,7 +183,7 @@ internal static class AkomaNtosoExporter
 
             if (entity.Kind == DeclarationKind.Speech && compilation.SpeakerMembershipOf(entity) is { } post && RoleId(post) is { } role)
             {
-                roles[role] = Text(post, "role") ?? role;
+                roles[role] = post.TextOf("role") ?? role;
             }
         }
 
@@ -212,13 +212,13 @@ internal static class AkomaNtosoExporter
     {
         xml.WriteStartElement("speech", Namespace);
         xml.WriteAttributeString("eId", "speech_" + EId(speech, ordinal));
-        xml.WriteAttributeString("by", "#" + (Reference(speech, "by") ?? "unknown"));
+        xml.WriteAttributeString("by", "#" + (speech.ReferenceOf("by") ?? "unknown"));
         if (compilation.SpeakerMembershipOf(speech) is { } post && RoleId(post) is { } role)
         {
             xml.WriteAttributeString("as", "#" + role);
         }
 
-        if (Reference(speech, "to") is { } to)
+        if (speech.ReferenceOf("to") is { } to)
         {
             xml.WriteAttributeString("to", "#" + to);
         }
@@ -228,7 +228,7 @@ internal static class AkomaNtosoExporter
             xml.WriteAttributeString("xml", "lang", null, language);
         }
 
-        xml.WriteElementString("from", Namespace, Text(speech, "as") ?? (Reference(speech, "by") is { } by ? Name(compilation, by) : "(speaker not recorded)"));
+        xml.WriteElementString("from", Namespace, speech.TextOf("as") ?? (speech.ReferenceOf("by") is { } by ? Name(compilation, by) : "(speaker not recorded)"));
         var passages = speech.Fields.Where(f => f.Spec.IsContent && f.Value is TextValue).ToList();
         if (passages.Count == 0)
         {
@@ -273,7 +273,7 @@ internal static class AkomaNtosoExporter
 
     /// <summary>The post of a membership as a TLCRole id: its own id, else the org and the post.</summary>
     private static string? RoleId(BoundEntity membership) =>
-        membership.Id ?? (Reference(membership, "org") is { } org ? "role_" + org + "_" + (membership.Field("from")?.Value is DateValue from ? from.Date.ToString().Replace(':', '-') : "any") : null);
+        membership.Id ?? (membership.ReferenceOf("org") is { } org ? "role_" + org + "_" + (membership.Field("from")?.Value is DateValue from ? from.Date.ToString().Replace(':', '-') : "any") : null);
 
     private static string EId(BoundEntity entity, int ordinal) => entity.Id ?? ordinal.ToString(CultureInfo.InvariantCulture);
 
@@ -281,18 +281,10 @@ internal static class AkomaNtosoExporter
         date is null ? null : string.Create(CultureInfo.InvariantCulture, $"{date.Year:0000}-{date.Month ?? 1:00}-{date.Day ?? 1:00}");
 
     private static string Language(BoundEntity entity) =>
-        Symbol(entity, "language") ?? (entity.File.Transcript is { } transcript ? Symbol(transcript, "language") : null) ?? "und";
+        entity.SymbolOf("language") ?? entity.TranscriptLanguageOf() ?? "und";
 
     private static string Name(BoundCompilation compilation, string id) =>
         compilation.EntitiesById.GetValueOrDefault(id)?.Field("name")?.Value is TextValue name ? name.Text : id;
-
-    private static string? Text(BoundEntity entity, string field) => entity.Field(field)?.Value is TextValue text ? text.Text : null;
-
-    private static string? Symbol(BoundEntity entity, string field) => entity.Field(field)?.Value is SymbolValue symbol ? symbol.Symbol : null;
-
-    private static string? Reference(BoundEntity entity, string field) => entity.Field(field)?.Value is ReferenceValue reference ? reference.Id : null;
-
-    private static IEnumerable<string> References(BoundEntity entity, string field) => Ids(entity.Field(field)?.Value);
 
     private static IEnumerable<string> Ids(BoundValue? value) => value switch
     {

@@ -26,7 +26,7 @@ internal static class PopoloExporter
             json.WriteStartObject();
             json.WriteString("id", person.Id);
             Names(json, person);
-            if (Symbol(person, "wikidata") is { } wikidata)
+            if (person.SymbolOf("wikidata") is { } wikidata)
             {
                 json.WriteStartArray("identifiers");
                 json.WriteStartObject();
@@ -47,12 +47,12 @@ internal static class PopoloExporter
             json.WriteStartObject();
             json.WriteString("id", org.Id);
             Names(json, org);
-            if (Symbol(org, "kind") is { } kind)
+            if (org.SymbolOf("kind") is { } kind)
             {
                 json.WriteString("classification", kind);
             }
 
-            if (Reference(org, "parent") is { } parent)
+            if (org.ReferenceOf("parent") is { } parent)
             {
                 json.WriteString("parent_id", parent);
             }
@@ -69,9 +69,9 @@ internal static class PopoloExporter
             membershipOrdinal++;
             json.WriteStartObject();
             json.WriteString("id", membership.Id ?? "membership-" + membershipOrdinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("person_id", Reference(membership, "person"));
-            json.WriteString("organization_id", Reference(membership, "org"));
-            if (Text(membership, "role") is { } role)
+            json.WriteString("person_id", membership.ReferenceOf("person"));
+            json.WriteString("organization_id", membership.ReferenceOf("org"));
+            if (membership.TextOf("role") is { } role)
             {
                 json.WriteString("role", role);
             }
@@ -90,10 +90,10 @@ internal static class PopoloExporter
             var eventId = (occasion.Kind == DeclarationKind.Meeting ? string.Empty : "statement-") + (occasion.Id ?? "event-" + utterances.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartObject();
             json.WriteString("id", eventId);
-            json.WriteString("name", Text(occasion, "title") ?? occasion.Id ?? eventId);
+            json.WriteString("name", occasion.TextOf("title") ?? occasion.Id ?? eventId);
             json.WriteString("classification", occasion.Kind == DeclarationKind.Meeting ? "meeting" : "statement");
             DateField(json, "start_date", occasion.Field("date"));
-            if (Reference(occasion, "body") is { } body)
+            if (occasion.ReferenceOf("body") is { } body)
             {
                 json.WriteString("organization_id", body);
             }
@@ -121,22 +121,22 @@ internal static class PopoloExporter
                 position++;
                 json.WriteStartObject();
                 json.WriteString("id", (utterance.Id ?? "utterance") + "-" + passageOrdinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (Reference(utterance, "by") is { } speaker)
+                if (utterance.ReferenceOf("by") is { } speaker)
                 {
                     json.WriteString("creator_id", speaker);
                 }
 
-                if (compilation.SpeakerMembershipOf(utterance) is { } post && Text(post, "role") is { } role)
+                if (compilation.SpeakerMembershipOf(utterance) is { } post && post.TextOf("role") is { } role)
                 {
                     json.WriteString("role", role);
                 }
 
-                if (Text(utterance, "as") is { } label)
+                if (utterance.TextOf("as") is { } label)
                 {
                     json.WriteString("attribution_text", label);
                 }
 
-                if (Reference(utterance, "to") is { } audience)
+                if (utterance.ReferenceOf("to") is { } audience)
                 {
                     json.WriteString("audience_id", audience);
                 }
@@ -203,9 +203,4 @@ internal static class PopoloExporter
         }
     }
 
-    private static string? Text(BoundEntity entity, string field) => entity.Field(field)?.Value is TextValue text ? text.Text : null;
-
-    private static string? Symbol(BoundEntity entity, string field) => entity.Field(field)?.Value is SymbolValue symbol ? symbol.Symbol : null;
-
-    private static string? Reference(BoundEntity entity, string field) => entity.Field(field)?.Value is ReferenceValue reference ? reference.Id : null;
 }

@@ -65,7 +65,7 @@ internal static class TeiExporter
         {
             xml.WriteStartElement("org", Namespace);
             xml.WriteAttributeString("xml", "id", null, org.Id);
-            if (Symbol(org, "kind") is { } kind)
+            if (org.SymbolOf("kind") is { } kind)
             {
                 xml.WriteAttributeString("role", kind);
             }
@@ -81,14 +81,14 @@ internal static class TeiExporter
             xml.WriteStartElement("person", Namespace);
             xml.WriteAttributeString("xml", "id", null, person.Id);
             Names(xml, person, "persName");
-            foreach (var membership in entities.Where(e => e.Kind == DeclarationKind.Membership && Reference(e, "person") == person.Id))
+            foreach (var membership in entities.Where(e => e.Kind == DeclarationKind.Membership && e.ReferenceOf("person") == person.Id))
             {
                 xml.WriteStartElement("affiliation", Namespace);
-                xml.WriteAttributeString("ref", "#" + Reference(membership, "org"));
+                xml.WriteAttributeString("ref", "#" + membership.ReferenceOf("org"));
                 xml.WriteAttributeString("role", "member");
                 Date(xml, "from", membership.Field("from"));
                 Date(xml, "to", membership.Field("until"));
-                if (Text(membership, "role") is { } post)
+                if (membership.TextOf("role") is { } post)
                 {
                     xml.WriteElementString("roleName", Namespace, post);
                 }
@@ -117,18 +117,18 @@ internal static class TeiExporter
     {
         xml.WriteStartElement("TEI", Namespace);
         xml.WriteAttributeString("xml", "id", null, id);
-        if (Language(meeting) is { } language)
+        if (meeting.TranscriptLanguageOf() is { } language)
         {
             xml.WriteAttributeString("xml", "lang", null, language);
         }
 
         xml.WriteStartElement("teiHeader", Namespace);
         // An untitled meeting gets an empty title: the header needs one, and the id is already the TEI's xml:id.
-        Header(xml, Text(meeting, "title") ?? string.Empty, "Exported by stmt export --to tei.");
+        Header(xml, meeting.TextOf("title") ?? string.Empty, "Exported by stmt export --to tei.");
         xml.WriteStartElement("profileDesc", Namespace);
         xml.WriteStartElement("settingDesc", Namespace);
         xml.WriteStartElement("setting", Namespace);
-        if (Reference(meeting, "body") is { } body)
+        if (meeting.ReferenceOf("body") is { } body)
         {
             xml.WriteStartElement("orgName", Namespace);
             xml.WriteAttributeString("ref", "#" + body);
@@ -176,7 +176,7 @@ internal static class TeiExporter
     {
         xml.WriteStartElement("TEI", Namespace);
         xml.WriteAttributeString("xml", "id", null, "statements");
-        var languages = statements.Select(Language).Distinct(StringComparer.Ordinal).ToList();
+        var languages = statements.Select(s => s.TranscriptLanguageOf()).Distinct(StringComparer.Ordinal).ToList();
         if (languages is [{ } shared])
         {
             xml.WriteAttributeString("xml", "lang", null, shared);
@@ -200,7 +200,7 @@ internal static class TeiExporter
                 xml.WriteEndElement();
             }
 
-            if (Symbol(statement, "via") is { } via)
+            if (statement.SymbolOf("via") is { } via)
             {
                 xml.WriteString(" via " + via);
             }
@@ -217,7 +217,7 @@ internal static class TeiExporter
 
     private static void Utterance(XmlWriter xml, BoundCompilation compilation, BoundEntity utterance)
     {
-        if (Text(utterance, "as") is { } label)
+        if (utterance.TextOf("as") is { } label)
         {
             xml.WriteStartElement("note", Namespace);
             xml.WriteAttributeString("type", "speaker");
@@ -231,23 +231,23 @@ internal static class TeiExporter
             xml.WriteAttributeString("xml", "id", null, id);
         }
 
-        if (Reference(utterance, "by") is { } speaker)
+        if (utterance.ReferenceOf("by") is { } speaker)
         {
             xml.WriteAttributeString("who", "#" + speaker);
         }
 
-        if (compilation.SpeakerMembershipOf(utterance) is { } post && Reference(post, "org") is { } org)
+        if (compilation.SpeakerMembershipOf(utterance) is { } post && post.ReferenceOf("org") is { } org)
         {
             // The org the speaker held a post in that day; the post itself is the person's dated affiliation.
             xml.WriteAttributeString("ana", "#" + org);
         }
 
-        if (Symbol(utterance, "language") is { } spoken)
+        if (utterance.SymbolOf("language") is { } spoken)
         {
             xml.WriteAttributeString("xml", "lang", null, spoken);
         }
-        else if (utterance.Kind == DeclarationKind.Statement && Language(utterance) is { } written
-            && compilation.Files.SelectMany(f => f.Entities).Where(e => e.Kind == DeclarationKind.Statement).Select(Language).Distinct(StringComparer.Ordinal).Count() > 1)
+        else if (utterance.Kind == DeclarationKind.Statement && utterance.TranscriptLanguageOf() is { } written
+            && compilation.Files.SelectMany(f => f.Entities).Where(e => e.Kind == DeclarationKind.Statement).Select(s => s.TranscriptLanguageOf()).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             // Statements of transcripts in several languages share one component: each says its own.
             xml.WriteAttributeString("xml", "lang", null, written);
@@ -279,25 +279,25 @@ internal static class TeiExporter
         {
             xml.WriteStartElement("note", Namespace);
             xml.WriteAttributeString("type", "vote");
-            xml.WriteString("Vote on " + (Text(incident, "on") ?? "?") + ": for " + string.Join(", ", Ids(incident, "for")) + "; against " + string.Join(", ", Ids(incident, "against"))
-                + "; abstaining " + string.Join(", ", Ids(incident, "abstain")) + (Symbol(incident, "outcome") is { } outcome ? "; " + outcome : string.Empty));
+            xml.WriteString("Vote on " + (incident.TextOf("on") ?? "?") + ": for " + string.Join(", ", incident.ReferencesOf("for")) + "; against " + string.Join(", ", incident.ReferencesOf("against"))
+                + "; abstaining " + string.Join(", ", incident.ReferencesOf("abstain")) + (incident.SymbolOf("outcome") is { } outcome ? "; " + outcome : string.Empty));
             xml.WriteEndElement();
             return;
         }
 
         xml.WriteStartElement("incident", Namespace);
-        xml.WriteAttributeString("type", incident.Kind == DeclarationKind.Walkout ? "walkout" : Symbol(incident, "type") ?? "event");
-        if (Ids(incident, "by").ToList() is { Count: > 0 } by)
+        xml.WriteAttributeString("type", incident.Kind == DeclarationKind.Walkout ? "walkout" : incident.SymbolOf("type") ?? "event");
+        if (incident.ReferencesOf("by").ToList() is { Count: > 0 } by)
         {
             xml.WriteAttributeString("who", string.Join(" ", by.Select(b => "#" + b)));
         }
 
-        if (Reference(incident, "during") is { } during)
+        if (incident.ReferenceOf("during") is { } during)
         {
             xml.WriteAttributeString("corresp", "#" + during);
         }
 
-        xml.WriteElementString("desc", Namespace, Text(incident, "note") ?? (incident.Kind == DeclarationKind.Walkout ? "walkout" : Symbol(incident, "type") ?? "event"));
+        xml.WriteElementString("desc", Namespace, incident.TextOf("note") ?? (incident.Kind == DeclarationKind.Walkout ? "walkout" : incident.SymbolOf("type") ?? "event"));
         xml.WriteEndElement();
     }
 
@@ -344,18 +344,5 @@ internal static class TeiExporter
         }
     }
 
-    private static string? Language(BoundEntity entity) => entity.File.Transcript is { } transcript ? Symbol(transcript, "language") : null;
 
-    private static string? Text(BoundEntity entity, string field) => entity.Field(field)?.Value is TextValue text ? text.Text : null;
-
-    private static string? Symbol(BoundEntity entity, string field) => entity.Field(field)?.Value is SymbolValue symbol ? symbol.Symbol : null;
-
-    private static string? Reference(BoundEntity entity, string field) => entity.Field(field)?.Value is ReferenceValue reference ? reference.Id : null;
-
-    private static IEnumerable<string> Ids(BoundEntity entity, string field) => entity.Field(field)?.Value switch
-    {
-        ReferenceValue reference => [reference.Id],
-        ListValue list => list.Items.OfType<ReferenceValue>().Select(r => r.Id),
-        _ => [],
-    };
 }
