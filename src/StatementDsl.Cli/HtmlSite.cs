@@ -26,10 +26,12 @@ internal sealed class HtmlSite
     private readonly List<BoundEntity> people;
     private readonly List<BoundEntity> organizations;
     private readonly List<BoundEntity> statements;
-    private readonly SortedDictionary<string, string> files = new(StringComparer.Ordinal);
+    /// <summary>Where each page goes as soon as it is made, so that rendering holds one page at a time, not the site.</summary>
+    private readonly Action<string, string> write;
 
-    private HtmlSite(BoundCompilation compilation, string siteTitle)
+    private HtmlSite(BoundCompilation compilation, string siteTitle, Action<string, string> write)
     {
+        this.write = write;
         this.compilation = compilation;
         this.siteTitle = siteTitle;
         var entities = compilation.Files.SelectMany(f => f.Entities).ToList();
@@ -77,28 +79,35 @@ internal sealed class HtmlSite
         }
     }
 
-    /// <summary>Every file of the site by its path relative to the site's folder, in ordinal order.</summary>
-    public static SortedDictionary<string, string> Render(BoundCompilation compilation, string siteTitle, CancellationToken cancellationToken = default)
+    /// <summary>Writes every file of the site through <paramref name="write"/> (its path relative to the site's folder, and its text); returns the number of pages.</summary>
+    public static int Render(BoundCompilation compilation, string siteTitle, Action<string, string> write, CancellationToken cancellationToken = default)
     {
-        var site = new HtmlSite(compilation, siteTitle);
-        site.files["site.css"] = Asset("site.css");
-        site.files["site.js"] = Asset("site.js");
-        site.files["index.html"] = site.Index();
-        site.files["search.html"] = site.SearchPage();
-        site.files["search-index.js"] = site.SearchIndex();
+        var pages = 0;
+        void Page(string path, string text)
+        {
+            pages += path.EndsWith(".html", StringComparison.Ordinal) ? 1 : 0;
+            write(path, text);
+        }
+
+        var site = new HtmlSite(compilation, siteTitle, Page);
+        Page("site.css", Asset("site.css"));
+        Page("site.js", Asset("site.js"));
+        Page("index.html", site.Index());
+        Page("search.html", site.SearchPage());
+        Page("search-index.js", site.SearchIndex());
         foreach (var (entity, path) in site.pageOf)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            site.files[path] = entity.Kind switch
+            Page(path, entity.Kind switch
             {
                 DeclarationKind.Meeting => site.MeetingPage(entity),
                 DeclarationKind.Person => site.ActorPage(entity),
                 DeclarationKind.Org => site.ActorPage(entity),
                 _ => site.StatementPage(entity),
-            };
+            });
         }
 
-        return site.files;
+        return pages;
     }
 
     private static string Asset(string name)
@@ -163,7 +172,7 @@ internal sealed class HtmlSite
             {
                 var more = new StringBuilder();
                 ListSection(more, listing, index, "../");
-                files[ListPath(listing.Id, index)] = Layout(listing.Heading + ", page " + (index + 1).ToString(CultureInfo.InvariantCulture), "../", null, more.ToString());
+                write(ListPath(listing.Id, index), Layout(listing.Heading + ", page " + (index + 1).ToString(CultureInfo.InvariantCulture), "../", null, more.ToString()));
             }
         }
 
@@ -471,7 +480,7 @@ internal sealed class HtmlSite
         {
             var more = new StringBuilder(header);
             Said(more, actor, said, index, pageCount, root);
-            files[SaidPath(actor, index)] = Layout(name + ", page " + (index + 1).ToString(CultureInfo.InvariantCulture), root, null, more.ToString());
+            write(SaidPath(actor, index), Layout(name + ", page " + (index + 1).ToString(CultureInfo.InvariantCulture), root, null, more.ToString()));
         }
 
         Said(page, actor, said, 0, pageCount, root);

@@ -53,9 +53,8 @@ internal static class RenderCommand
             return 1;
         }
 
-        var files = HtmlSite.Render(compilation, title ?? DefaultTitle(compilation));
-        Replace(site, files);
-        output.WriteLine($"rendered {files.Count(f => f.Key.EndsWith(".html", StringComparison.Ordinal))} pages to {outputPath}");
+        var pages = Replace(site, write => HtmlSite.Render(compilation, title ?? DefaultTitle(compilation), write));
+        output.WriteLine($"rendered {pages} pages to {outputPath}");
         if (errors > 0)
         {
             Console.Error.WriteLine($"stmt: rendered with {errors} error(s); run 'stmt check' to see them");
@@ -73,8 +72,8 @@ internal static class RenderCommand
             : "Archive of meetings and statements";
     }
 
-    /// <summary>Writes the site into a new sibling folder, then swaps it in for the old one.</summary>
-    private static void Replace(string site, SortedDictionary<string, string> files)
+    /// <summary>Writes the site into a new sibling folder as <paramref name="render"/> makes it, then swaps it in for the old one.</summary>
+    private static int Replace(string site, Func<Action<string, string>, int> render)
     {
         var parent = Path.GetDirectoryName(site)!;
         var staging = Path.Combine(parent, "." + Path.GetFileName(site) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -82,12 +81,12 @@ internal static class RenderCommand
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var (path, text) in files)
+            var pages = render((path, text) =>
             {
                 var file = Path.Combine(staging, path.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllText(file, text, Utf8);
-            }
+            });
 
             File.WriteAllText(Path.Combine(staging, Marker), "Written by stmt render; rendering again replaces this folder.\n", Utf8);
             if (Directory.Exists(site))
@@ -100,6 +99,8 @@ internal static class RenderCommand
             {
                 Directory.Delete(old, recursive: true);
             }
+
+            return pages;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
