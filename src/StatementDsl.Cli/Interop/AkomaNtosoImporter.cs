@@ -243,8 +243,12 @@ internal static class AkomaNtosoImporter
         StringBuilder text, ImportResult result)
     {
         var id = StatementText.Identifier(Key(speech) is { Length: > 0 } key ? key : speech.Name.LocalName + "_" + ordinal.ToString(CultureInfo.InvariantCulture), ids, "speech");
-        var by = Reference(speech, "by");
-        var from = speech.Elements().FirstOrDefault(e => e.Name.LocalName == "from") is { } fromElement ? StatementText.Collapse(fromElement.Value).TrimEnd(':').Trim() : null;
+        var fromElement = speech.Elements().FirstOrDefault(e => e.Name.LocalName == "from");
+        var from = fromElement is null ? null : StatementText.Collapse(fromElement.Value).TrimEnd(':').Trim();
+
+        // Without a `by`, the speaker may be named inline: <from><person refersTo="#alfa">Mr. Alfa</person></from>.
+        var by = Reference(speech, "by")
+            ?? fromElement?.Descendants().Where(e => e.Name.LocalName is "person" or "organization").Select(e => Reference(e, "refersTo")).FirstOrDefault(r => r is not null && people.ContainsKey(r));
         var role = Reference(speech, "as") is { } asRole && roles.TryGetValue(asRole, out var roleName) ? roleName : null;
         text.Append("\n  speech ").Append(id).Append(" {\n");
         if (by is not null && people.TryGetValue(by, out var speaker))

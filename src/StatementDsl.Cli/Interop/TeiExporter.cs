@@ -71,6 +71,7 @@ internal static class TeiExporter
             }
 
             Names(xml, org, "orgName");
+            FieldNotes(xml, org, "name", "kind");
             xml.WriteEndElement();
         }
 
@@ -81,9 +82,15 @@ internal static class TeiExporter
             xml.WriteStartElement("person", Namespace);
             xml.WriteAttributeString("xml", "id", null, person.Id);
             Names(xml, person, "persName");
+            FieldNotes(xml, person, "name", "alias");
             foreach (var membership in entities.Where(e => e.Kind == DeclarationKind.Membership && e.ReferenceOf("person") == person.Id))
             {
                 xml.WriteStartElement("affiliation", Namespace);
+                if (membership.Id is { } membershipId)
+                {
+                    xml.WriteAttributeString("xml", "id", null, membershipId);
+                }
+
                 xml.WriteAttributeString("ref", "#" + membership.ReferenceOf("org"));
                 xml.WriteAttributeString("role", "member");
                 Date(xml, "from", membership.Field("from"));
@@ -92,6 +99,8 @@ internal static class TeiExporter
                 {
                     xml.WriteElementString("roleName", Namespace, post);
                 }
+
+                FieldNotes(xml, membership, "person", "org", "role", "from", "until");
 
                 xml.WriteEndElement();
             }
@@ -124,7 +133,16 @@ internal static class TeiExporter
 
         xml.WriteStartElement("teiHeader", Namespace);
         // An untitled meeting gets an empty title: the header needs one, and the id is already the TEI's xml:id.
-        Header(xml, meeting.TextOf("title") ?? string.Empty, "Exported by stmt export --to tei.");
+        Header(xml, meeting.TextOf("title") ?? string.Empty, "Exported by stmt export --to tei.", notes =>
+        {
+            FieldNotes(notes, meeting, "title", "date", "body");
+            if (meeting.File.Transcript is { } transcript)
+            {
+                // The transcript of the meeting's file, its fields prefixed, so that an import writes it back.
+                FieldNote(notes, "transcript.id", transcript.Id ?? string.Empty);
+                PrefixedFieldNotes(notes, transcript, "transcript.");
+            }
+        });
         xml.WriteStartElement("profileDesc", Namespace);
         xml.WriteStartElement("settingDesc", Namespace);
         xml.WriteStartElement("setting", Namespace);
@@ -183,7 +201,15 @@ internal static class TeiExporter
         }
 
         xml.WriteStartElement("teiHeader", Namespace);
-        Header(xml, "Statements outside meetings", "Exported by stmt export --to tei.");
+        var transcripts = statements.Select(s => s.File.Transcript).Distinct().ToList();
+        Header(xml, "Statements outside meetings", "Exported by stmt export --to tei.", transcripts is [{ } transcript]
+            ? notes =>
+            {
+                // Statements of one transcript: it travels with them, as with a meeting.
+                FieldNote(notes, "transcript.id", transcript.Id ?? string.Empty);
+                PrefixedFieldNotes(notes, transcript, "transcript.");
+            }
+            : null);
         xml.WriteEndElement();
         xml.WriteStartElement("text", Namespace);
         xml.WriteStartElement("body", Namespace);
@@ -253,6 +279,7 @@ internal static class TeiExporter
             xml.WriteAttributeString("xml", "lang", null, written);
         }
 
+        FieldNotes(xml, utterance, utterance.Kind == DeclarationKind.Statement ? ["by", "as", "date", "via"] : ["by", "as"]);
         foreach (var passage in utterance.Fields.Where(f => f.Spec.IsContent && f.Value is TextValue))
         {
             xml.WriteStartElement(passage.Name == "note" ? "note" : "seg", Namespace);
@@ -277,15 +304,27 @@ internal static class TeiExporter
     {
         if (incident.Kind == DeclarationKind.Vote)
         {
+            // TEI has no vote: a note that reads as the vote, its fields as notes inside it.
             xml.WriteStartElement("note", Namespace);
             xml.WriteAttributeString("type", "vote");
+            if (incident.Id is { } voteId)
+            {
+                xml.WriteAttributeString("xml", "id", null, voteId);
+            }
+
             xml.WriteString("Vote on " + (incident.TextOf("on") ?? "?") + ": for " + string.Join(", ", incident.ReferencesOf("for")) + "; against " + string.Join(", ", incident.ReferencesOf("against"))
                 + "; abstaining " + string.Join(", ", incident.ReferencesOf("abstain")) + (incident.SymbolOf("outcome") is { } outcome ? "; " + outcome : string.Empty));
+            FieldNotes(xml, incident);
             xml.WriteEndElement();
             return;
         }
 
         xml.WriteStartElement("incident", Namespace);
+        if (incident.Id is { } id)
+        {
+            xml.WriteAttributeString("xml", "id", null, id);
+        }
+
         xml.WriteAttributeString("type", incident.Kind == DeclarationKind.Walkout ? "walkout" : incident.SymbolOf("type") ?? "event");
         if (incident.ReferencesOf("by").ToList() is { Count: > 0 } by)
         {
@@ -297,11 +336,57 @@ internal static class TeiExporter
             xml.WriteAttributeString("corresp", "#" + during);
         }
 
-        xml.WriteElementString("desc", Namespace, incident.TextOf("note") ?? (incident.Kind == DeclarationKind.Walkout ? "walkout" : incident.SymbolOf("type") ?? "event"));
+        FieldNotes(xml, incident, "type", "by", "during", "note");
+        xml.WriteElementString("desc", Namespace, incident.TextOf("note") ?? string.Empty);
         xml.WriteEndElement();
     }
 
-    private static void Header(XmlWriter xml, string title, string source)
+    /// <summary>
+    /// The fields TEI has no element for, each a <c>note type="stmt" subtype="FIELD[@TAG]"</c> (a list one
+    /// note per item), so that importing the export gives back the same records (docs/interop.md). Fields
+    /// named in <paramref name="mapped"/> are written natively, but for their language-tagged variants.
+    /// </summary>
+    private static void FieldNotes(XmlWriter xml, BoundEntity entity, params string[] mapped) => PrefixedFieldNotes(xml, entity, string.Empty, mapped);
+
+    private static void PrefixedFieldNotes(XmlWriter xml, BoundEntity entity, string prefix, params string[] mapped)
+    {
+        foreach (var field in entity.Fields.Where(f => !f.Spec.IsContent))
+        {
+            // Names and aliases are written natively in every language; other mapped fields only untagged.
+            if (mapped.Contains(field.Name) && (field.Name is "name" or "alias" || ReferenceEquals(field, entity.Field(field.Name))))
+            {
+                continue;
+            }
+
+            foreach (var value in FieldValueTexts(field.Value))
+            {
+                FieldNote(xml, prefix + (field.Language is null ? field.Name : field.Name + "@" + field.Language), value);
+            }
+        }
+    }
+
+    private static void FieldNote(XmlWriter xml, string subtype, string value)
+    {
+        xml.WriteStartElement("note", Namespace);
+        xml.WriteAttributeString("type", "stmt");
+        xml.WriteAttributeString("subtype", subtype);
+        xml.WriteString(value);
+        xml.WriteEndElement();
+    }
+
+    private static IEnumerable<string> FieldValueTexts(BoundValue value) => value switch
+    {
+        TextValue text => [text.Text],
+        DateValue date => [date.Date.ToString()],
+        TimeValue time => [time.Time.ToString()],
+        IntegerValue integer => [integer.Value.ToString(CultureInfo.InvariantCulture)],
+        SymbolValue symbol => [symbol.Symbol],
+        ReferenceValue reference => [reference.Id],
+        ListValue list => list.Items.SelectMany(FieldValueTexts),
+        _ => [],
+    };
+
+    private static void Header(XmlWriter xml, string title, string source, Action<XmlWriter>? notes = null)
     {
         xml.WriteStartElement("fileDesc", Namespace);
         xml.WriteStartElement("titleStmt", Namespace);
@@ -310,6 +395,13 @@ internal static class TeiExporter
         xml.WriteStartElement("publicationStmt", Namespace);
         xml.WriteElementString("p", Namespace, source);
         xml.WriteEndElement();
+        if (notes is not null)
+        {
+            xml.WriteStartElement("notesStmt", Namespace);
+            notes(xml);
+            xml.WriteEndElement();
+        }
+
         xml.WriteStartElement("sourceDesc", Namespace);
         xml.WriteElementString("p", Namespace, "StatementDsl records.");
         xml.WriteEndElement();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using StatementDsl.Language.Semantics;
 
 namespace StatementDsl.Cli.Interop;
 
@@ -56,7 +57,8 @@ internal static class TeiImporter
                 }
 
                 memberships++;
-                var text = new StringBuilder("membership { person: ").Append(known[XmlId(person)!]).Append("  org: ").Append(org);
+                var text = new StringBuilder("membership ").Append(XmlId(affiliation) is { } membershipId ? StatementText.Identifier(membershipId, ids, "membership") + " " : string.Empty)
+                    .Append("{ person: ").Append(known[XmlId(person)!]).Append("  org: ").Append(org);
                 if (affiliation.Elements().FirstOrDefault(e => e.Name.LocalName == "roleName") is { } roleName)
                 {
                     text.Append("  role: ").Append(StatementText.String(StatementText.Collapse(roleName.Value)));
@@ -71,6 +73,8 @@ internal static class TeiImporter
                 {
                     text.Append("  until: ").Append(to);
                 }
+
+                text.Append(FieldNotes(affiliation, DeclarationKind.Membership, known, "  ").Replace('\n', ' ').TrimEnd());
 
                 roster["~membership " + memberships.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)] = text.Append(" }\n").ToString();
                 result.Memberships++;
@@ -171,6 +175,7 @@ internal static class TeiImporter
             text.Append("  kind: ").Append(role).Append('\n');
         }
 
+        text.Append(FieldNotes(actor, kind == "org" ? DeclarationKind.Org : DeclarationKind.Person, known, "  "));
         roster[kind + " " + id] = text.Append("}\n").ToString();
     }
 
@@ -187,13 +192,25 @@ internal static class TeiImporter
         var id = StatementText.Identifier(key, ids, "sitting");
         var title = tei.Descendants().FirstOrDefault(e => e.Name.LocalName == "title") is { } titleElement && StatementText.Collapse(titleElement.Value) is { Length: > 0 } named ? named : null;
         var text = new StringBuilder("// Imported from ").Append(fileName).Append(" (TEI) by stmt import.\n\n");
-        text.Append("transcript ").Append(StatementText.Identifier(id + "_record", ids, "record")).Append(" {\n");
-        if ((string?)tei.Attribute(Xml + "lang") is { } language)
+        var notesStmt = tei.Descendants().FirstOrDefault(e => e.Name.LocalName == "notesStmt");
+        var transcriptNotes = notesStmt?.Elements().Where(e => IsFieldNote(e) && ((string?)e.Attribute("subtype") ?? string.Empty).StartsWith("transcript.", StringComparison.Ordinal)).ToList() ?? [];
+        if (transcriptNotes.Count > 0)
         {
-            text.Append("  language: ").Append(language).Append('\n');
+            // Our own export: the file's transcript as it was.
+            var transcriptId = transcriptNotes.FirstOrDefault(n => (string?)n.Attribute("subtype") == "transcript.id")?.Value;
+            text.Append("transcript ").Append(string.IsNullOrEmpty(transcriptId) ? string.Empty : StatementText.Identifier(transcriptId, ids, "record") + " ").Append("{\n")
+                .Append(FieldNotes(notesStmt!, DeclarationKind.Transcript, known, "  ", "transcript.")).Append("}\n");
         }
+        else
+        {
+            text.Append("transcript ").Append(StatementText.Identifier(id + "_record", ids, "record")).Append(" {\n");
+            if ((string?)tei.Attribute(Xml + "lang") is { } language)
+            {
+                text.Append("  language: ").Append(language).Append('\n');
+            }
 
-        text.Append("  source: ").Append(StatementText.String(fileName + " (TEI)")).Append("\n}\n");
+            text.Append("  source: ").Append(StatementText.String(fileName + " (TEI)")).Append("\n}\n");
+        }
         var statements = body.Descendants().Where(e => e.Name.LocalName == "div" && (string?)e.Attribute("type") == "statement").ToList();
         if (statements.Count > 0 && statements.Count == body.Elements().Count())
         {
@@ -223,6 +240,11 @@ internal static class TeiImporter
             text.Append("  body: ").Append(bodyId).Append('\n');
         }
 
+        if (notesStmt is not null)
+        {
+            text.Append(FieldNotes(notesStmt, DeclarationKind.Meeting, known, "  "));
+        }
+
         string? label = null;
         var ordinal = 0;
         foreach (var element in body.Descendants())
@@ -242,6 +264,38 @@ internal static class TeiImporter
                     Utterance(element, "speech", "  ", ordinal, label, fileName, result, ids, known, text);
                     result.Speeches++;
                     label = null;
+                    break;
+                case "note" when (string?)element.Attribute("type") == "stmt":
+                    break;
+                case "note" when (string?)element.Attribute("type") == "vote" && element.Elements().Any(IsFieldNote):
+                    text.Append("\n  vote ").Append(XmlId(element) is { } voteId ? StatementText.Identifier(voteId, ids, "vote") + " " : string.Empty).Append("{\n")
+                        .Append(FieldNotes(element, DeclarationKind.Vote, known, "    ")).Append("  }\n");
+                    break;
+                case "incident":
+                    var kind = (string?)element.Attribute("type") == "walkout" ? DeclarationKind.Walkout : DeclarationKind.Event;
+                    text.Append("\n  ").Append(kind == DeclarationKind.Walkout ? "walkout " : "event ")
+                        .Append(XmlId(element) is { } eventId ? StatementText.Identifier(eventId, ids, "event") + " " : string.Empty).Append("{\n");
+                    if (kind == DeclarationKind.Event)
+                    {
+                        text.Append("    type: ").Append(StatementText.Identifier((string?)element.Attribute("type") ?? "event", new HashSet<string>(), "event")).Append('\n');
+                    }
+
+                    if (Targets(element, "who", known) is { Count: > 0 } actors)
+                    {
+                        text.Append("    by: [").Append(string.Join(", ", actors)).Append("]\n");
+                    }
+
+                    if (((string?)element.Attribute("corresp"))?.TrimStart('#') is { Length: > 0 } during)
+                    {
+                        text.Append("    during: ").Append(StatementText.Identifier(during, new HashSet<string>(), "speech")).Append('\n');
+                    }
+
+                    if (element.Elements().FirstOrDefault(e => e.Name.LocalName == "desc") is { } desc && desc.Value.Length > 0)
+                    {
+                        text.Append("    note: ").Append(StatementText.String(desc.Value)).Append('\n');
+                    }
+
+                    text.Append(FieldNotes(element, kind, known, "    ")).Append("  }\n");
                     break;
                 case var other when other == "note" || Incidents.Contains(other):
                     var what = StatementText.Collapse(element.Value);
@@ -321,7 +375,9 @@ internal static class TeiImporter
             text.Append(indent).Append("  language: ").Append(spoken).Append('\n');
         }
 
-        foreach (var part in u.Elements())
+        var kindOfUtterance = kind == "statement" ? DeclarationKind.Statement : DeclarationKind.Speech;
+        text.Append(FieldNotes(u, kindOfUtterance, known, indent + "  "));
+        foreach (var part in u.Elements().Where(e => !IsFieldNote(e)))
         {
             var passageKind = part.Name.LocalName == "seg" ? ((string?)part.Attribute("type") == "paraphrase" ? "paraphrase" : "quote") : "note";
             var language = (string?)part.Attribute(Xml + "lang");
@@ -340,6 +396,43 @@ internal static class TeiImporter
         }
 
         text.Append(indent).Append("}\n");
+    }
+
+    private static bool IsFieldNote(XElement element) => element.Name.LocalName == "note" && (string?)element.Attribute("type") == "stmt";
+
+    /// <summary>
+    /// The fields our TEI export keeps as <c>note type="stmt" subtype="FIELD[@TAG]"</c> children, written back as
+    /// the kind's fields: texts quoted (their white space as written), references through the lists' ids,
+    /// lists gathered from their notes, and everything else bare.
+    /// </summary>
+    private static string FieldNotes(XElement parent, DeclarationKind kind, Dictionary<string, string> known, string indent, string prefix = "")
+    {
+        var text = new StringBuilder();
+        var specs = DeclarationKinds.Fields(kind);
+        foreach (var group in parent.Elements().Where(IsFieldNote).GroupBy(n => (string?)n.Attribute("subtype") ?? string.Empty)
+            .Where(g => prefix.Length == 0 ? !g.Key.Contains('.', StringComparison.Ordinal) : g.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(g => (Key: g.Key[prefix.Length..], Notes: g)))
+        {
+            var name = group.Key.Split('@')[0];
+            if (specs.FirstOrDefault(f => f.Name == name) is not { } spec)
+            {
+                continue;
+            }
+
+            var values = group.Notes.Select(n => n.Value).ToList();
+            string Value(string value) => spec.Type switch
+            {
+                FieldType.Text or FieldType.TextList => StatementText.String(value),
+                FieldType.Reference or FieldType.ReferenceList => known.TryGetValue(value, out var id) ? id : StatementText.Identifier(value, new HashSet<string>(), "ref"),
+                _ => value,
+            };
+
+            text.Append(indent).Append(group.Key).Append(": ");
+            text.Append(spec.Type is FieldType.TextList or FieldType.ReferenceList ? "[" + string.Join(", ", values.Select(Value)) + "]" : Value(values[0]));
+            text.Append('\n');
+        }
+
+        return text.ToString();
     }
 
     private static string? XmlId(XElement element) => ((string?)element.Attribute(Xml + "id"))?.Trim() is { Length: > 0 } id ? id : null;

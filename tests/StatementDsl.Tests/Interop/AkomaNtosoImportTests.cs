@@ -65,6 +65,7 @@ public class AkomaNtosoImportTests
                     <an:speech by=" pm "><an:from>The Prime Minister:</an:from><an:p>Thank you.</an:p></an:speech>
                     <an:speech by="مراد"><an:from>مراد</an:from><an:p>شكرا</an:p></an:speech>
                     <an:speech><an:from>An hon. Member:</an:from><an:p>On a point of order!</an:p></an:speech>
+                    <an:speech><an:from><an:person refersTo="#pm">Mr. Odinga</an:person>:</an:from><an:p>Named inline.</an:p></an:speech>
                     <an:pointOfOrder by="#unknown-1"><an:from>A Member:</an:from><an:p>Is there a quorum?</an:p></an:pointOfOrder>
                     <an:debateSection id="s2"><an:question by="#pm"><an:p>Why?</an:p></an:question><an:answer as="#minister"><an:from>The Minister</an:from><an:p>Because.</an:p></an:answer></an:debateSection>
                   </an:debateSection>
@@ -74,11 +75,12 @@ public class AkomaNtosoImportTests
             """);
         var (code, _, error, folder) = Import(file);
         Assert.Equal(1, code);
-        Assert.Contains("6 speech(es), 2 people", error, StringComparison.Ordinal);
+        Assert.Contains("7 speech(es), 2 people", error, StringComparison.Ordinal);
         Assert.Contains("pointOfOrder by=\"unknown-1\" names no person or organization; kept its label without a speaker", error, StringComparison.Ordinal);
         var meeting = File.ReadAllText(Path.Combine(folder, "debaterecord_2009-03-04.stmt"));
         Assert.Contains("by: pm\n    as: \"The Prime Minister\"", meeting, StringComparison.Ordinal);
         Assert.Contains("by: مراد", meeting, StringComparison.Ordinal);
+        Assert.Contains("by: pm\n    as: \"Mr. Odinga\"\n    quote: \"Named inline.\"", meeting, StringComparison.Ordinal);
         Assert.Contains("as: \"An hon. Member\"\n    quote: \"On a point of order!\"", meeting, StringComparison.Ordinal);
         Assert.Contains("as: \"The Minister\"\n    note: \"answer\"", meeting, StringComparison.Ordinal);
         Assert.Contains("as: \"A Member\"\n    note: \"pointOfOrder\"\n    quote: \"Is there a quorum?\"", meeting, StringComparison.Ordinal);
