@@ -23,6 +23,32 @@ internal static class TestText
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// The standards' schemas and examples (../shared/standards beside the repository, or the folder
+    /// STATEMENTDSL_STANDARDS names, or a shared/standards folder above the repository); the tests that
+    /// need them are skipped, saying so, where none is found.
+    /// </summary>
+    public static string Standards { get; } = FindStandards();
+
+    private static string FindStandards()
+    {
+        if (Environment.GetEnvironmentVariable("STATEMENTDSL_STANDARDS") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var folder = Directory.GetParent(RepositoryRoot); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "standards");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "standards"));
+    }
+
     /// <summary>Where <paramref name="tool"/> is on PATH; null when it is not installed.</summary>
     public static string? OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)

@@ -5,7 +5,7 @@ namespace StatementDsl.Tests.Interop;
 /// <summary><c>stmt import --from akn</c> on the OASIS example and on small fixtures for the variants found in real exports.</summary>
 public class AkomaNtosoImportTests
 {
-    private static readonly string Example = Path.GetFullPath(Path.Combine(TestText.RepositoryRoot, "..", "shared", "standards", "akoma-ntoso", "example-ke-debate-2011-06-10.xml"));
+    private static readonly string Example = Path.Combine(TestText.Standards, "akoma-ntoso", "example-ke-debate-2011-06-10.xml");
 
     private static (int ExitCode, string Output, string Error, string Folder) Import(params string[] files)
     {

@@ -10,7 +10,7 @@ namespace StatementDsl.Tests.Interop;
 /// <summary>Exports checked against the standards' own schemas (../shared/standards): the OASIS Akoma Ntoso 3.0 XSD and the Popolo JSON Schemas.</summary>
 public class ExportStandardsTests
 {
-    private static readonly string Standards = Path.GetFullPath(Path.Combine(TestText.RepositoryRoot, "..", "shared", "standards"));
+    private static readonly string Standards = TestText.Standards;
     private static readonly string SampleFolder = Path.Combine(TestText.RepositoryRoot, "samples", "Aleppo");
 
     /// <summary>A meeting with everything the mapping covers: memberships, a label, a walkout during a speech, an event and a vote.</summary>
