@@ -253,13 +253,7 @@ public class ProvenanceTests
         var talkUri = new Uri(Path.Combine(folder, "talk.stmt")).AbsoluteUri;
         var documentUri = new Uri(Path.Combine(folder, "talk.txt")).AbsoluteUri;
         using var client = new LspClient();
-        await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
-            ["capabilities"] = new JsonObject(),
-        });
-        client.Notify("initialized", new JsonObject());
+        await client.InitializeAsync(folder);
         var lost = Assert.Single(client.WaitForDiagnostics(talkUri, d => d.Count == 1));
         Assert.Equal("STMT1017", lost!["code"]!.GetValue<string>());
         Assert.Equal(2, lost["range"]!["start"]!["line"]!.GetValue<int>());

@@ -26,15 +26,7 @@ public class CSharpEditorTests
         Assert.True(build.ExitCode == 0, build.Output);
 
         using var client = new LspClient(server, string.Empty, sample);
-        var root = new Uri(sample + "/").AbsoluteUri;
-        await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["rootUri"] = root,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = root, ["name"] = "Aleppo" }),
-            ["capabilities"] = new JsonObject(),
-        });
-        client.Notify("initialized", new JsonObject());
+        await client.InitializeAsync(sample);
         var program = Path.Combine(sample, "Program.cs");
         var text = File.ReadAllText(program);
         client.Notify("textDocument/didOpen", new JsonObject

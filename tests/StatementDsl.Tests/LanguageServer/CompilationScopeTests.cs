@@ -9,13 +9,7 @@ public class CompilationScopeTests
     private static async Task<LspClient> StartAsync(string? folder)
     {
         var client = new LspClient();
-        await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = folder is null ? null : new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "root" }),
-            ["capabilities"] = new JsonObject(),
-        });
-        client.Notify("initialized", new JsonObject());
+        await client.InitializeAsync(folder);
         return client;
     }
 

@@ -19,14 +19,8 @@ public class LanguageServerTests
     {
         var folder = CliRunner.TempFolder(("roster.stmt", Roster), ("talks/meeting.stmt", Meeting));
         var client = new LspClient();
-        var initialize = await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
-            ["capabilities"] = new JsonObject(),
-        });
+        var initialize = await client.InitializeAsync(folder);
         Assert.True(initialize["result"]!["capabilities"]!["definitionProvider"]!.GetValue<bool>());
-        client.Notify("initialized", new JsonObject());
         return (client, new Uri(Path.Combine(folder, "roster.stmt")).AbsoluteUri, new Uri(Path.Combine(folder, "talks", "meeting.stmt")).AbsoluteUri);
     }
 
@@ -95,15 +89,9 @@ public class LanguageServerTests
             """";
         var folder = CliRunner.TempFolder(("roster.stmt", roster), ("meeting.stmt", meeting));
         using var client = new LspClient();
-        var initialize = await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
-            ["capabilities"] = new JsonObject(),
-        });
+        var initialize = await client.InitializeAsync(folder);
         var triggers = initialize["result"]!["capabilities"]!["completionProvider"]!["triggerCharacters"]!.AsArray().Select(t => t!.GetValue<string>());
         Assert.DoesNotContain(" ", triggers);
-        client.Notify("initialized", new JsonObject());
         var uri = new Uri(Path.Combine(folder, "meeting.stmt")).AbsoluteUri;
 
         async Task<JsonArray> Complete(int line, int character) =>
@@ -260,13 +248,7 @@ public class LanguageServerTests
         const string statement = "statement s { by: jaafari  date: 2021-03-01T10:00+03:00  on_behalf_of: syria }\n";
         var folder = CliRunner.TempFolder(("roster.stmt", roster), ("later.stmt", statement));
         using var client = new LspClient();
-        await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "test" }),
-            ["capabilities"] = new JsonObject(),
-        });
-        client.Notify("initialized", new JsonObject());
+        await client.InitializeAsync(folder);
         var rosterUri = new Uri(Path.Combine(folder, "roster.stmt")).AbsoluteUri;
         var laterUri = new Uri(Path.Combine(folder, "later.stmt")).AbsoluteUri;
 

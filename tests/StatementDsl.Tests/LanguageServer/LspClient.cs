@@ -96,6 +96,21 @@ internal sealed class LspClient : IDisposable
         return (id, completion.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    /// <summary>The handshake an editor makes: <c>initialize</c> with the folder as the one workspace folder (none when null), then <c>initialized</c>.</summary>
+    public async Task<JsonObject> InitializeAsync(string? folder)
+    {
+        var root = folder is null ? null : new Uri(folder.TrimEnd('/') + "/").AbsoluteUri;
+        var response = await RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["rootUri"] = root,
+            ["workspaceFolders"] = root is null ? null : new JsonArray(new JsonObject { ["uri"] = root, ["name"] = "workspace" }),
+            ["capabilities"] = new JsonObject(),
+        });
+        Notify("initialized", new JsonObject());
+        return response;
+    }
+
     public void Notify(string method, JsonNode? parameters) => connection.NotifyAsync(method, parameters).GetAwaiter().GetResult();
 
     public void SendRaw(string body) => connection.SendBodyAsync(body).GetAwaiter().GetResult();

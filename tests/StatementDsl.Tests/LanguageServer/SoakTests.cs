@@ -30,14 +30,8 @@ public class SoakTests(ITestOutputHelper output)
 
         var folder = CliRunner.TempFolder(texts.Select(t => (t.Key, t.Value)).ToArray());
         using var client = new LspClient();
-        var initialize = await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = null,
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = new Uri(folder + "/").AbsoluteUri, ["name"] = "soak" }),
-            ["capabilities"] = new JsonObject(),
-        });
+        var initialize = await client.InitializeAsync(folder);
         Assert.NotNull(initialize["result"]);
-        client.Notify("initialized", new JsonObject());
 
         var latest = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
