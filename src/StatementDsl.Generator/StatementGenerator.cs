@@ -16,6 +16,7 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
     {
         public const string Files = "StatementFiles";
         public const string Parse = "Parse";
+        public const string NamedDocuments = "NamedDocuments";
         public const string SourceDocuments = "SourceDocuments";
         public const string SourceDocument = "SourceDocument";
         public const string IdTable = "IdTable";
@@ -41,12 +42,21 @@ public sealed partial class StatementGenerator : IIncrementalGenerator
             .Select(static (files, _) => new IdTableModel(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(Steps.IdTable);
 
-        // Any additional file may be a source document (LANGUAGE.md §8); each file takes the one it names,
-        // so a changed document re-binds only the files whose model then differs.
+        // The source documents the files name (LANGUAGE.md §8): only those of the additional files are read,
+        // and each file takes the one it names, so a changed document re-binds only the files naming it.
+        var namedDocuments = parsed
+            .Select(static (file, _) => file.SourceDocumentPath)
+            .Collect()
+            .Select(static (paths, _) => paths.OfType<string>().Distinct(Language.Provenance.SourceDocuments.PathComparer).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.NamedDocuments);
+
         var documents = context.AdditionalTextsProvider
             .Where(static text => !IsStatementFile(text.Path) && !Language.Diagnostics.EditorConfigSeverities.IsEditorConfig(text.Path))
-            .Select(static (text, cancellationToken) =>
-                Language.Provenance.SourceDocuments.FullPath(text.Path) is { } path && text.GetText(cancellationToken) is { } content
+            .Combine(namedDocuments)
+            .Select(static (pair, cancellationToken) =>
+                Language.Provenance.SourceDocuments.FullPath(pair.Left.Path) is { } path
+                && pair.Right.Contains(path, Language.Provenance.SourceDocuments.PathComparer)
+                && pair.Left.GetText(cancellationToken) is { } content
                     ? new SourceDocumentModel(path, content.ToString())
                     : null)
             .Where(static document => document is not null)
