@@ -429,8 +429,9 @@ internal sealed class Features(ServerWorkspace workspace, string? documentPath, 
             return new JsonArray();
         }
 
-        var uses = SyntaxLookup.Occurrences(Compilation).Where(o => !o.IsDeclaration).GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new JsonArray(SyntaxLookup.Occurrences(Compilation)
+        var occurrences = SyntaxLookup.Occurrences(Compilation).ToList();
+        var uses = occurrences.Where(o => !o.IsDeclaration).GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new JsonArray(occurrences
             .Where(o => o.IsDeclaration && o.File.Path == file.Source.Path)
             .Select(o => (JsonNode)new JsonObject
             {

@@ -134,7 +134,7 @@ internal static class AkomaNtosoImporter
         }
 
         if (debate.Descendants().FirstOrDefault(e => e.Name.LocalName == "FRBRlanguage")?.Attribute("language")?.Value is { Length: >= 2 } language
-            && System.Text.RegularExpressions.Regex.IsMatch(language, "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))
+            && StatementText.IsLanguageTag(language))
         {
             text.Append("  language: ").Append(language).Append('\n');
         }

@@ -14,8 +14,8 @@ namespace StatementDsl.Cli.Interop;
 /// </summary>
 internal static class PopoloImporter
 {
-    private static readonly Regex PopoloDate = new("^[0-9]{4}(-[0-9]{2}){0,2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LanguageTag = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
+    /// <summary>An exported speech's id is its utterance's id and the passage's number (<c>jaafari_speech-2</c>).</summary>
+    private static readonly Regex PassageNumber = new("-[0-9]+$", RegexOptions.CultureInvariant);
 
     public static void Import(string path, ImportResult result, HashSet<string> ids, SortedDictionary<string, string> roster)
     {
@@ -150,7 +150,7 @@ internal static class PopoloImporter
             }
 
             var language = String(other, "lang") ?? String(other, "language");
-            if (language is not null && LanguageTag.IsMatch(language) && tagged.Add(language))
+            if (language is not null && StatementText.IsLanguageTag(language) && tagged.Add(language))
             {
                 text.Append("  name@").Append(language).Append(": ").Append(StatementText.String(otherName)).Append('\n');
             }
@@ -231,7 +231,7 @@ internal static class PopoloImporter
         foreach (var run in Runs(speeches))
         {
             ordinal++;
-            var speechKey = String(run[0], "id") is { } first ? Regex.Replace(first, "-[0-9]+$", string.Empty) : "speech_" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var speechKey = String(run[0], "id") is { } first ? Stem(first) : "speech_" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
             text.Append("\n  speech ").Append(StatementText.Identifier(speechKey, ids, "speech")).Append(" {\n");
             Utterance(run, known, text, "    ");
             text.Append("  }\n");
@@ -250,7 +250,7 @@ internal static class PopoloImporter
         foreach (var speech in ordered)
         {
             if (run.Count > 0 && (String(run[0], "creator_id") != String(speech, "creator_id") || String(run[0], "attribution_text") != String(speech, "attribution_text")
-                || Regex.Replace(String(run[0], "id") ?? "a", "-[0-9]+$", string.Empty) != Regex.Replace(String(speech, "id") ?? "b", "-[0-9]+$", string.Empty)))
+                || Stem(String(run[0], "id") ?? "a") != Stem(String(speech, "id") ?? "b")))
             {
                 yield return run;
                 run = [];
@@ -307,14 +307,16 @@ internal static class PopoloImporter
             return null;
         }
 
-        if (!PopoloDate.IsMatch(value))
+        var date = StatementText.Date(value);
+        if (date is null)
         {
             result.Losses.Add(new ImportLoss(fileName, 0, 0, $"{path}.{property}: '{value}' is not a date; left out"));
-            return null;
         }
 
-        return value;
+        return date;
     }
+
+    private static string Stem(string speechId) => PassageNumber.Replace(speechId, string.Empty);
 
     private static string? Lookup(Dictionary<string, string> known, string? key) => key is not null && known.TryGetValue(key, out var id) ? id : null;
 

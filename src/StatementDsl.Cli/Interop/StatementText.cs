@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace StatementDsl.Cli.Interop;
 
@@ -44,6 +45,15 @@ internal static class StatementText
 
         return text.Append('"').ToString();
     }
+
+    private static readonly Regex DatePattern = new("^[0-9]{4}(-[0-9]{2}){0,2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex LanguageTagPattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
+
+    /// <summary>An input's date as a <c>.stmt</c> date (YYYY, YYYY-MM, YYYY-MM-DD, or a date-time), trimmed; null when it is none.</summary>
+    public static string? Date(string? value) => value?.Trim() is { Length: > 0 } trimmed && DatePattern.IsMatch(trimmed) ? trimmed : null;
+
+    /// <summary>Whether an input's language is a tag a <c>.stmt</c> field takes (<c>ar</c>, <c>en</c>, <c>ar-Latn</c>).</summary>
+    public static bool IsLanguageTag(string value) => LanguageTagPattern.IsMatch(value);
 
     /// <summary>Text as the importer keeps it: white space runs as one space, trimmed.</summary>
     public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -200,6 +200,8 @@ internal static class TeiExporter
             xml.WriteAttributeString("xml", "lang", null, shared);
         }
 
+        var ownLanguage = languages.Count > 1;
+
         xml.WriteStartElement("teiHeader", Namespace);
         var transcripts = statements.Select(s => s.File.Transcript).Distinct().ToList();
         Header(xml, "Statements outside meetings", "Exported by stmt export --to tei.", transcripts is [{ } transcript]
@@ -232,7 +234,7 @@ internal static class TeiExporter
             }
 
             xml.WriteEndElement();
-            Utterance(xml, compilation, statement);
+            Utterance(xml, compilation, statement, ownLanguage);
             xml.WriteEndElement();
         }
 
@@ -241,7 +243,8 @@ internal static class TeiExporter
         xml.WriteEndElement();
     }
 
-    private static void Utterance(XmlWriter xml, BoundCompilation compilation, BoundEntity utterance)
+    /// <param name="ownLanguage">Whether the utterance says its transcript's language itself: statements of several languages share a component.</param>
+    private static void Utterance(XmlWriter xml, BoundCompilation compilation, BoundEntity utterance, bool ownLanguage = false)
     {
         if (utterance.TextOf("as") is { } label)
         {
@@ -272,8 +275,7 @@ internal static class TeiExporter
         {
             xml.WriteAttributeString("xml", "lang", null, spoken);
         }
-        else if (utterance.Kind == DeclarationKind.Statement && utterance.TranscriptLanguageOf() is { } written
-            && compilation.Files.SelectMany(f => f.Entities).Where(e => e.Kind == DeclarationKind.Statement).Select(s => s.TranscriptLanguageOf()).Distinct(StringComparer.Ordinal).Count() > 1)
+        else if (ownLanguage && utterance.TranscriptLanguageOf() is { } written)
         {
             // Statements of transcripts in several languages share one component: each says its own.
             xml.WriteAttributeString("xml", "lang", null, written);

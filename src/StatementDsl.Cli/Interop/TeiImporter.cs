@@ -64,12 +64,12 @@ internal static class TeiImporter
                     text.Append("  role: ").Append(StatementText.String(StatementText.Collapse(roleName.Value)));
                 }
 
-                if (Date((string?)affiliation.Attribute("from")) is { } from)
+                if (StatementText.Date((string?)affiliation.Attribute("from")) is { } from)
                 {
                     text.Append("  from: ").Append(from);
                 }
 
-                if (Date((string?)affiliation.Attribute("to")) is { } to)
+                if (StatementText.Date((string?)affiliation.Attribute("to")) is { } to)
                 {
                     text.Append("  until: ").Append(to);
                 }
@@ -230,7 +230,7 @@ internal static class TeiImporter
         }
 
         var setting = tei.Descendants().FirstOrDefault(e => e.Name.LocalName == "setting");
-        if (Date((string?)(setting ?? tei).Descendants().FirstOrDefault(e => e.Name.LocalName == "date")?.Attribute("when")) is { } date)
+        if (StatementText.Date((string?)(setting ?? tei).Descendants().FirstOrDefault(e => e.Name.LocalName == "date")?.Attribute("when")) is { } date)
         {
             text.Append("  date: ").Append(date).Append('\n');
         }
@@ -332,7 +332,7 @@ internal static class TeiImporter
         var head = statement.Elements().FirstOrDefault(e => e.Name.LocalName == "head");
         var label = statement.Elements().FirstOrDefault(e => e.Name.LocalName == "note" && (string?)e.Attribute("type") == "speaker") is { } speaker ? StatementText.Collapse(speaker.Value) : null;
         var extra = new StringBuilder();
-        if (Date((string?)head?.Descendants().FirstOrDefault(e => e.Name.LocalName == "date")?.Attribute("when")) is { } date)
+        if (StatementText.Date((string?)head?.Descendants().FirstOrDefault(e => e.Name.LocalName == "date")?.Attribute("when")) is { } date)
         {
             extra.Append("  date: ").Append(date).Append('\n');
         }
@@ -447,8 +447,6 @@ internal static class TeiImporter
             .Select(r => known[r])
             .ToList();
 
-    private static string? Date(string? value) =>
-        value is not null && System.Text.RegularExpressions.Regex.IsMatch(value.Trim(), "^[0-9]{4}(-[0-9]{2}){0,2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$") ? value.Trim() : null;
 
     /// <summary>A loss at the element, named by the file it was read from (an included sitting, not the corpus root).</summary>
     private static void Lose(ImportResult result, string fileName, XElement element, string what)
