@@ -13,9 +13,20 @@ internal sealed record ImportLoss(string File, int Line, int Column, string What
     public override string ToString() => Line == 0 ? File + ": " + What : string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Column}): {What}");
 }
 
+/// <summary>The file an element was loaded from, kept on the root of a file read into another (a TEI include).</summary>
+internal sealed record ImportSource(string Name);
+
 /// <summary>What an import wrote and lost.</summary>
 internal sealed class ImportResult
 {
+    /// <summary>Reports a loss at an XML element: its line and column, in the file it was read from (an included one's own name).</summary>
+    public void Lose(string fileName, XElement element, string what)
+    {
+        var line = (IXmlLineInfo)element;
+        var file = element.AncestorsAndSelf().Select(e => e.Annotation<ImportSource>()).FirstOrDefault(a => a is not null)?.Name ?? fileName;
+        Losses.Add(new ImportLoss(file, line.LineNumber, line.LinePosition, what));
+    }
+
     public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     public List<ImportLoss> Losses { get; } = [];
@@ -180,7 +191,7 @@ internal static class AkomaNtosoImporter
             else if (element.Name.LocalName == "recordedTime" && date is not null && (string?)element.Attribute("time") is { Length: >= 10 } time
                 && !time.StartsWith(date, StringComparison.Ordinal))
             {
-                Lose(result, fileName, element, $"recordedTime {time} lies outside the meeting's date {date}; kept as a note");
+                result.Lose(fileName, element, $"recordedTime {time} lies outside the meeting's date {date}; kept as a note");
                 text.Append("\n  event { type: recorded_time  note: ").Append(StatementText.String("recordedTime " + time + ": " + StatementText.Collapse(element.Value))).Append(" }\n");
             }
         }
@@ -258,7 +269,7 @@ internal static class AkomaNtosoImporter
         else if (by is not null)
         {
             // A `by` that names a role or no reference at all: the printed label stays, no speaker is invented.
-            Lose(result, fileName, speech, $"{speech.Name.LocalName} by=\"{by}\" names no person or organization; kept its label without a speaker");
+            result.Lose(fileName, speech, $"{speech.Name.LocalName} by=\"{by}\" names no person or organization; kept its label without a speaker");
             role ??= roles.GetValueOrDefault(by);
         }
 
@@ -285,7 +296,7 @@ internal static class AkomaNtosoImporter
             if (paragraph.Name.LocalName != "p")
             {
                 kind = "note";
-                Lose(result, fileName, paragraph, $"<{paragraph.Name.LocalName}> inside a {speech.Name.LocalName}; kept as a note");
+                result.Lose(fileName, paragraph, $"<{paragraph.Name.LocalName}> inside a {speech.Name.LocalName}; kept as a note");
             }
 
             text.Append("    ").Append(kind).Append(": ").Append(StatementText.String(content)).Append('\n');
@@ -319,10 +330,4 @@ internal static class AkomaNtosoImporter
     /// <summary>A reference attribute with or without <c>#</c> and with stray spaces.</summary>
     private static string? Reference(XElement element, string attribute) =>
         ((string?)element.Attribute(attribute))?.Trim().TrimStart('#').Trim() is { Length: > 0 } value ? value : null;
-
-    private static void Lose(ImportResult result, string fileName, XElement element, string what)
-    {
-        var line = (IXmlLineInfo)element;
-        result.Losses.Add(new ImportLoss(fileName, line.LineNumber, line.LinePosition, what));
-    }
 }

@@ -52,7 +52,7 @@ internal static class TeiImporter
             {
                 if (Target(affiliation, "ref", known) is not { } org)
                 {
-                    Lose(result, fileName, affiliation, $"affiliation of '{XmlId(person)}' names no org of the lists; left out");
+                    result.Lose(fileName, affiliation, $"affiliation of '{XmlId(person)}' names no org of the lists; left out");
                     continue;
                 }
 
@@ -105,7 +105,7 @@ internal static class TeiImporter
             element = XElement.Load(reader, LoadOptions.SetLineInfo);
         }
 
-        element.AddAnnotation(new SourceName(Path.GetFileName(path)));
+        element.AddAnnotation(new ImportSource(Path.GetFileName(path)));
 
         foreach (var include in element.DescendantsAndSelf().Where(e => e.Name == XName.Get("include", XInclude)).ToList())
         {
@@ -113,14 +113,14 @@ internal static class TeiImporter
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, href));
             if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || depth >= MaxIncludeDepth)
             {
-                Lose(result, fileName, include, depth >= MaxIncludeDepth ? $"xi:include '{href}' nests deeper than {MaxIncludeDepth} levels; not followed" : $"xi:include '{href}' leaves the input's folder; refused");
+                result.Lose(fileName, include, depth >= MaxIncludeDepth ? $"xi:include '{href}' nests deeper than {MaxIncludeDepth} levels; not followed" : $"xi:include '{href}' leaves the input's folder; refused");
                 include.Remove();
                 continue;
             }
 
             if (!File.Exists(target))
             {
-                Lose(result, fileName, include, $"xi:include '{href}' names no file; left out");
+                result.Lose(fileName, include, $"xi:include '{href}' names no file; left out");
                 include.Remove();
                 continue;
             }
@@ -362,7 +362,7 @@ internal static class TeiImporter
         {
             // A placeholder (#unknown-M) or a speaker the lists do not hold: the label stays, no speaker is invented.
             label ??= who.TrimStart('#');
-            Lose(result, fileName, u, $"u who=\"{who}\" names no person of the lists; kept as the label");
+            result.Lose(fileName, u, $"u who=\"{who}\" names no person of the lists; kept as the label");
         }
 
         if (label is { Length: > 0 })
@@ -446,16 +446,4 @@ internal static class TeiImporter
             .Where(known.ContainsKey)
             .Select(r => known[r])
             .ToList();
-
-
-    /// <summary>A loss at the element, named by the file it was read from (an included sitting, not the corpus root).</summary>
-    private static void Lose(ImportResult result, string fileName, XElement element, string what)
-    {
-        var line = (IXmlLineInfo)element;
-        var file = element.AncestorsAndSelf().Select(e => e.Annotation<SourceName>()).FirstOrDefault(a => a is not null)?.Name ?? fileName;
-        result.Losses.Add(new ImportLoss(file, line.LineNumber, line.LinePosition, what));
-    }
-
-    /// <summary>The file an element was loaded from, kept on the root of each included file.</summary>
-    private sealed record SourceName(string Name);
 }
