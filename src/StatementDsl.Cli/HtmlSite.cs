@@ -683,7 +683,8 @@ internal sealed class HtmlSite
         actor.Field("name") is { Value: TextValue name } field ? (name.Text, field.Language) : (actor.Id ?? "(unnamed)", null);
 
     private static string? EnglishName(BoundEntity actor) =>
-        actor.FieldsNamed("name").FirstOrDefault(f => f.Language is { } tag && tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))?.Value is TextValue english ? english.Text : null;
+        actor.FieldsNamed("name").Where(f => f.Language is { } tag && tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Value).FirstOrDefault() is TextValue english ? english.Text : null;
 
     private static string Title(BoundEntity entity) => entity.TextOf("title") ?? (DeclarationKinds.Keyword(entity.Kind) + " " + (entity.Id ?? string.Empty)).Trim();
 

@@ -17,6 +17,7 @@ internal static class StatementParsing
             .Select(s => new SymbolModel(s.Id, s.Kind, s.Ordinal, s.Misplaced))
             .ToEquatableArray();
         var sourceDocument = SourceDocumentDeclaration.Of(syntax) is { } written ? SourceDocuments.Resolve(path, written) : null;
+        syntax.Release();
         return new ParsedFileModel(path, text, new FileSymbolsModel(path, declarations.ClassName, symbols), sourceDocument);
     }
 
@@ -48,7 +49,9 @@ internal static class StatementParsing
     public static BoundFile Bind(ParsedFileModel file, IdTableModel ids, CancellationToken cancellationToken)
     {
         var syntax = Parser.ParseForBinding(new SourceFile(file.Path, file.Text), cancellationToken);
-        return Binder.BindFile(syntax, ToDeclarations(file.Symbols), ids.Table, cancellationToken);
+        var bound = Binder.BindFile(syntax, ToDeclarations(file.Symbols), ids.Table, cancellationToken);
+        syntax.Release();
+        return bound;
     }
 
     public static FileModel ToModel(BoundFile bound, SymbolTable table, SourceDocumentModel? sourceDocument, CancellationToken cancellationToken)

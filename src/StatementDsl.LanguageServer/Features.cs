@@ -197,13 +197,14 @@ internal sealed class Features(ServerWorkspace workspace, string? documentPath, 
             return null;
         }
 
-        var quote = file.Entities.SelectMany(e => e.Fields)
-            .FirstOrDefault(f => f.Name == "quote" && f.Value is TextValue && f.ValueSpan.Start <= offset && offset <= f.ValueSpan.End);
-        if (quote is null)
+        var quotesHere = file.Entities.SelectMany(e => e.Fields)
+            .Where(f => f.Name == "quote" && f.Value is TextValue && f.ValueSpan.Start <= offset && offset <= f.ValueSpan.End).Take(1).ToList();
+        if (quotesHere.Count == 0)
         {
             return null;
         }
 
+        var quote = quotesHere[0];
         string text;
         if (quotes.Matches.TryGetValue(quote.ValueSpan.Start, out var match))
         {

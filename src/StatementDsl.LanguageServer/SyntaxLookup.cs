@@ -72,9 +72,14 @@ internal static class SyntaxLookup
 
     private static TokenContext? Find(DeclarationSyntax declaration, int offset)
     {
-        if (Contains(declaration.KindToken, offset) || (declaration.Identifier is { } id && Contains(id, offset)))
+        if (Contains(declaration.KindToken, offset))
         {
-            return new TokenContext(Contains(declaration.KindToken, offset) ? declaration.KindToken : declaration.Identifier!, declaration, null);
+            return new TokenContext(declaration.KindToken, declaration, null);
+        }
+
+        if (declaration.Identifier is { } id && Contains(id, offset))
+        {
+            return new TokenContext(id, declaration, null);
         }
 
         foreach (var member in declaration.Members)
@@ -86,10 +91,12 @@ internal static class SyntaxLookup
 
             if (member is FieldSyntax field)
             {
-                var token = Tokens(field).FirstOrDefault(t => Contains(t, offset));
-                if (token is not null)
+                foreach (var token in Tokens(field))
                 {
-                    return new TokenContext(token, declaration, field);
+                    if (Contains(token, offset))
+                    {
+                        return new TokenContext(token, declaration, field);
+                    }
                 }
             }
         }

@@ -165,9 +165,9 @@ internal static class PopoloExporter
     private static void Names(Utf8JsonWriter json, BoundEntity actor)
     {
         var names = actor.FieldsNamed("name").ToList();
-        var preferred = names.FirstOrDefault(n => n.Language is null) ?? names.FirstOrDefault();
-        json.WriteString("name", preferred?.Value is TextValue text ? text.Text : actor.Id);
-        var others = names.Where(n => !ReferenceEquals(n, preferred)).Concat(actor.FieldsNamed("alias")).ToList();
+        var preferred = Math.Max(0, names.FindIndex(n => n.Language is null));
+        json.WriteString("name", preferred < names.Count && names[preferred].Value is TextValue text ? text.Text : actor.Id);
+        var others = names.Where((_, i) => i != preferred).Concat(actor.FieldsNamed("alias")).ToList();
         if (others.Count == 0)
         {
             return;

@@ -355,7 +355,7 @@ internal static class TeiExporter
         foreach (var field in entity.Fields.Where(f => !f.Spec.IsContent))
         {
             // Names and aliases are written natively in every language; other mapped fields only untagged.
-            if (mapped.Contains(field.Name) && (field.Name is "name" or "alias" || ReferenceEquals(field, entity.Field(field.Name))))
+            if (mapped.Contains(field.Name) && (field.Name is "name" or "alias" || entity.Field(field.Name)?.ValueSpan == field.ValueSpan))
             {
                 continue;
             }

@@ -288,7 +288,7 @@ public sealed class Formatter
                     tokens.Add(list.OpenBracket);
                 }
 
-                tokens.AddRange(list.Separators);
+                tokens.AddRange(list.Separators.Select(t => (Token?)t));
                 foreach (var item in list.Items)
                 {
                     AddValueTokens(item, tokens, first: false);
@@ -388,7 +388,7 @@ public sealed class Formatter
 
     /// <summary>Comments between a field's own tokens; the layout then keeps them on lines of their own.</summary>
     private static bool HasCommentsInside(FieldSyntax field) =>
-        new[] { field.AtSign, field.LanguageTag, field.Colon }.Any(t => t is not null && HasComments(t)) || HasCommentsInside(field.Value);
+        new[] { field.AtSign, field.LanguageTag, field.Colon }.Any(t => t is { } token && HasComments(token)) || HasCommentsInside(field.Value);
 
     private static bool HasCommentsInside(ValueSyntax value) => value switch
     {

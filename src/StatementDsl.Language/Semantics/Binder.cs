@@ -43,6 +43,7 @@ public static class Binder
             var fileDeclarations = Declare(syntax, cancellationToken);
             declarations.Add(fileDeclarations);
             unresolved.Add(new FileBinder(syntax, fileDeclarations, cancellationToken).Bind());
+            syntax.Release();
         }
 
         var table = SymbolTable.Build(declarations);
@@ -58,8 +59,13 @@ public static class Binder
     }
 
     /// <summary>One file's ids, read from its structure alone (its texts are not decoded): what a host caches to build the id table.</summary>
-    public static FileDeclarations Declare(SourceFile file, CancellationToken cancellationToken = default) =>
-        Declare(Parser.ParseStructure(file, cancellationToken), cancellationToken);
+    public static FileDeclarations Declare(SourceFile file, CancellationToken cancellationToken = default)
+    {
+        var syntax = Parser.ParseStructure(file, cancellationToken);
+        var declarations = Declare(syntax, cancellationToken);
+        syntax.Release();
+        return declarations;
+    }
 
     public static FileDeclarations Declare(SyntaxFile file, CancellationToken cancellationToken = default)
     {
@@ -159,6 +165,9 @@ public static class Binder
         private readonly DiagnosticBag checks;
         private readonly BoundFile bound;
 
+        /// <summary>The fields of the record being bound, copied into an array of their exact count once it is done; one list for the whole file.</summary>
+        private readonly List<BoundField> fieldsBound = [];
+
         /// <summary>The single-valued fields of the entity being bound, by name and language tag; one set for the whole file.</summary>
         private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
 
@@ -216,12 +225,14 @@ public static class Binder
                     bound.Transcript = entity;
                 }
 
+                fieldsBound.Clear();
                 BindFields(entity, declaration);
                 if (placement.Person is { Identifier: { IsMissing: false } person } && !Writes(declaration, "person"))
                 {
-                    entity.Add(new BoundField(DeclarationKinds.FindField(DeclarationKind.Membership, "person")!, null, person.Span,
-                        new UnresolvedReference(person.ValueText, person.Span)));
+                    fieldsBound.Add(new BoundField(DeclarationKinds.FindField(DeclarationKind.Membership, "person")!, null, person.Span, person.ValueText));
                 }
+
+                entity.SetFields(fieldsBound.ToArray());
 
                 bound.Entities.Add(entity);
                 declared.Add((entity, declaration, placement.Meeting));
@@ -257,16 +268,17 @@ public static class Binder
                     continue;
                 }
 
-                var language = field.LanguageTag is { IsMissing: false } tag ? tag.ValueText : null;
+                var tag = field.LanguageTag;
+                var language = tag is { IsMissing: false } written ? written.ValueText : null;
                 if (language is not null && spec.Type is not (FieldType.Text or FieldType.TextList))
                 {
-                    diagnostics.Report(Rules.WrongValueType, field.LanguageTag!.Span, name, spec.Describe(), "a language tag '@" + language + "'");
+                    diagnostics.Report(Rules.WrongValueType, tag!.Value.Span, name, spec.Describe(), "a language tag '@" + language + "'");
                     continue;
                 }
 
                 if (language is not null && !LanguageTagPattern.IsMatch(language))
                 {
-                    diagnostics.Report(Rules.WrongValueType, field.LanguageTag!.Span, name + "@", "a language tag such as ar, en or ar-Latn", "'" + language + "'");
+                    diagnostics.Report(Rules.WrongValueType, tag!.Value.Span, name + "@", "a language tag such as ar, en or ar-Latn", "'" + language + "'");
                     continue;
                 }
 
@@ -279,12 +291,13 @@ public static class Binder
                 var value = BindValue(spec, field.Value);
                 if (value is not null)
                 {
-                    entity.Add(new BoundField(spec, language, field.Value.Span, value));
+                    fieldsBound.Add(new BoundField(spec, language, field.Value.Span, value));
                 }
             }
         }
 
-        private BoundValue? BindValue(FieldSpec spec, ValueSyntax syntax)
+        /// <summary>What the field's value is made of (<see cref="BoundField.Payload"/>); null when it did not bind.</summary>
+        private object? BindValue(FieldSpec spec, ValueSyntax syntax)
         {
             if (syntax is TokenValueSyntax { Token: var token })
             {
@@ -296,7 +309,7 @@ public static class Binder
                 switch (spec.Type)
                 {
                     case FieldType.Text when token.Kind is TokenKind.String or TokenKind.TextBlock:
-                        return new TextValue((string)token.Value!);
+                        return (string)token.Value!;
                     case FieldType.TextList when token.Kind is TokenKind.String or TokenKind.TextBlock:
                         return new ListValue(new BoundValue[] { new TextValue((string)token.Value!) });
                     case FieldType.Date when token.Value is DateLiteral date:
@@ -311,14 +324,16 @@ public static class Binder
                         return new IntegerValue(integer);
                     case FieldType.Enum when token.Kind == TokenKind.Identifier:
                         return EnumValue(spec, token);
-                    case FieldType.Reference or FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
+                    case FieldType.Reference when token.Kind == TokenKind.Identifier:
+                        return token.ValueText;
+                    case FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
                         return new UnresolvedReference(token.ValueText, token.Span);
                     case FieldType.LanguageTag when token.Kind is TokenKind.Identifier or TokenKind.String:
                         return Checked(spec, token, LanguageTagPattern);
                     case FieldType.Country when token.Kind is TokenKind.Identifier or TokenKind.String:
                         return Checked(spec, token, CountryPattern);
                     case FieldType.Symbol when token.Kind is TokenKind.Identifier or TokenKind.String:
-                        return new SymbolValue(token.ValueText);
+                        return token.ValueText;
                 }
 
                 diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), DescribeFound(token));
@@ -380,12 +395,12 @@ public static class Binder
             return new DateValue(new DateLiteral(year, null, null, null));
         }
 
-        private BoundValue? EnumValue(FieldSpec spec, Token token)
+        private string? EnumValue(FieldSpec spec, Token token)
         {
             var member = token.ValueText;
             if (spec.EnumValues.Contains(member, StringComparer.Ordinal))
             {
-                return new SymbolValue(member);
+                return member;
             }
 
             diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(),
@@ -393,12 +408,12 @@ public static class Binder
             return null;
         }
 
-        private BoundValue? Checked(FieldSpec spec, Token token, Regex pattern)
+        private string? Checked(FieldSpec spec, Token token, Regex pattern)
         {
             var text = token.ValueText;
             if (pattern.IsMatch(text))
             {
-                return new SymbolValue(text);
+                return text;
             }
 
             diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), "'" + Lexer.Escape(Lexer.Shorten(text)) + "'");
@@ -467,8 +482,7 @@ public static class Binder
                 return;
             }
 
-            var own = entity.Field("date");
-            if (own?.Value is DateValue { Date: var date } && entity.Meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
+            if (entity.Field("date") is { Value: DateValue { Date: var date } } own && entity.Meeting?.Field("date")?.Value is DateValue { Date: var meetingDate } && !date.IsWithin(meetingDate))
             {
                 checks.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date, meetingDate);
             }
@@ -519,7 +533,7 @@ public static class Binder
 
         public BoundFile Resolve(SymbolTable table)
         {
-            Func<BoundField, BoundValue?> resolve = field => ResolveValue(field.Spec, field.Value, table);
+            Func<BoundField, object?> resolve = field => ResolveValue(field, table);
             foreach (var entity in bound.Entities)
             {
                 CheckFirstDeclaration(entity, table);
@@ -550,14 +564,14 @@ public static class Binder
             }
         }
 
-        /// <summary>The value with its references resolved; null drops the field (a single reference that did not resolve).</summary>
-        private BoundValue? ResolveValue(FieldSpec spec, BoundValue value, SymbolTable table) => value switch
+        /// <summary>The field's payload with its references resolved; null drops the field (a single reference that did not resolve).</summary>
+        private object? ResolveValue(BoundField field, SymbolTable table) => field.Payload switch
         {
-            UnresolvedReference single when spec.Type == FieldType.ReferenceList =>
-                Resolve(spec, single, table) is { } resolved ? new ListValue(new BoundValue[] { resolved }) : null,
-            UnresolvedReference single => Resolve(spec, single, table),
-            ListValue list when spec.Type == FieldType.ReferenceList => ResolveItems(spec, list, table),
-            _ => value,
+            string id when field.Spec.Type == FieldType.Reference => Resolve(field.Spec, id, field.ValueSpan, table),
+            UnresolvedReference single when field.Spec.Type == FieldType.ReferenceList =>
+                Resolve(field.Spec, single, table) is { } resolved ? new ListValue(new BoundValue[] { resolved }) : null,
+            ListValue list when field.Spec.Type == FieldType.ReferenceList => ResolveItems(field.Spec, list, table),
+            var payload => payload,
         };
 
         /// <summary>A list of ids with each resolved; one that did not resolve is dropped from the list.</summary>
@@ -575,14 +589,17 @@ public static class Binder
             return new ListValue(items);
         }
 
-        private BoundValue? Resolve(FieldSpec spec, UnresolvedReference reference, SymbolTable table)
+        private ReferenceValue? Resolve(FieldSpec spec, UnresolvedReference reference, SymbolTable table) =>
+            Resolve(spec, reference.Id, reference.Span, table) is { } symbol ? new ReferenceValue(symbol.Id, symbol, reference.Span) : null;
+
+        /// <summary>The declaration an id names, if it may be named here; reported and null otherwise.</summary>
+        private DeclaredSymbol? Resolve(FieldSpec spec, string id, TextSpan span, SymbolTable table)
         {
-            var id = reference.Id;
             var symbol = table.Lookup(id);
             if (symbol is null)
             {
                 var suggestion = suggestionsLeft-- > 0 ? NearestTarget(spec, id, table) : null;
-                diagnostics.Report(Rules.UnknownReference, reference.Span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
+                diagnostics.Report(Rules.UnknownReference, span, Lexer.Shorten(id), Suggestions.DidYouMean(suggestion));
                 return null;
             }
 
@@ -593,16 +610,16 @@ public static class Binder
 
             if (!spec.Targets.Contains(symbol.Kind))
             {
-                diagnostics.Report(Rules.WrongReferenceKind, reference.Span, spec.Name, id, DeclarationKinds.Keyword(symbol.Kind),
+                diagnostics.Report(Rules.WrongReferenceKind, span, spec.Name, id, DeclarationKinds.Keyword(symbol.Kind),
                     spec.Name, (spec.Type == FieldType.ReferenceList ? "ids of " : "the id of ") + DeclarationKinds.DescribeTargets(spec.Targets));
                 return null;
             }
 
-            // The declaration's string, not the reference's copy: a corpus's records keep one string per id.
-            return new ReferenceValue(symbol.Id, symbol, reference.Span);
+            // The declaration, whose id string is the one a corpus's records keep, not the reference's copy.
+            return symbol;
         }
 
-        /// <summary>Its own method: a lambda in <see cref="Resolve(FieldSpec, UnresolvedReference, SymbolTable)"/> would allocate its closure for every reference.</summary>
+        /// <summary>Its own method: a lambda in <see cref="Resolve(FieldSpec, string, TextSpan, SymbolTable)"/> would allocate its closure for every reference.</summary>
         private static string? NearestTarget(FieldSpec spec, string id, SymbolTable table) =>
             Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id));
 

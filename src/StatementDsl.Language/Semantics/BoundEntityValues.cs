@@ -4,7 +4,7 @@ namespace StatementDsl.Language.Semantics;
 public static class BoundEntityValues
 {
     /// <summary>The text of a single-valued text field (the untagged value, else the first); null when absent.</summary>
-    public static string? TextOf(this BoundEntity entity, string field) => entity.Field(field)?.Value is TextValue text ? text.Text : null;
+    public static string? TextOf(this BoundEntity entity, string field) => entity.Field(field)?.Text;
 
     /// <summary>An enum value, language tag, country or other bare word; null when absent.</summary>
     public static string? SymbolOf(this BoundEntity entity, string field) => entity.Field(field)?.Value is SymbolValue symbol ? symbol.Symbol : null;

@@ -32,15 +32,28 @@ public sealed record ListValue(IReadOnlyList<BoundValue> Items) : BoundValue;
 /// <summary>A reference while its file is bound alone; resolved or dropped before the file leaves the binder.</summary>
 internal sealed record UnresolvedReference(string Id, TextSpan Span) : BoundValue;
 
-/// <summary>A field that bound: its spec, language tag, value and where the value is written.</summary>
-public sealed class BoundField
+/// <summary>
+/// A field that bound: its spec, language tag, value and where the value is written. A value held in
+/// its record's array rather than an object per field, and its value kept as what it is made of (the
+/// text, the word, the declaration a reference names) rather than an object per value: a corpus's
+/// compilation keeps 115,000 fields, and what the collector copies decides the front end's speed
+/// (docs/benchmarks.md). <see cref="Value"/> wraps it for the reader.
+/// </summary>
+public readonly struct BoundField
 {
-    internal BoundField(FieldSpec spec, string? language, TextSpan valueSpan, BoundValue value)
+    /// <summary>
+    /// A <see cref="string"/> (the text of a text field, the word of an enum, tag, country or symbol
+    /// field, or, before resolving, the id of a single reference), the <see cref="DeclaredSymbol"/> a
+    /// single reference resolved to, or a <see cref="BoundValue"/> for dates, times, integers and lists.
+    /// </summary>
+    private readonly object payload;
+
+    internal BoundField(FieldSpec spec, string? language, TextSpan valueSpan, object payload)
     {
         Spec = spec;
         Language = language;
         ValueSpan = valueSpan;
-        Value = value;
+        this.payload = payload;
     }
 
     public FieldSpec Spec { get; }
@@ -52,16 +65,33 @@ public sealed class BoundField
 
     public TextSpan ValueSpan { get; }
 
-    public BoundValue Value { get; internal set; }
+    public BoundValue Value => payload switch
+    {
+        string text when Spec.Type == FieldType.Text => new TextValue(text),
+        string id when Spec.Type == FieldType.Reference => new UnresolvedReference(id, ValueSpan),
+        string word => new SymbolValue(word),
+        DeclaredSymbol target => new ReferenceValue(target.Id, target, ValueSpan),
+        _ => (BoundValue)payload,
+    };
+
+    /// <summary>The text of a text field without wrapping it; null for other fields.</summary>
+    public string? Text => Spec.Type == FieldType.Text ? payload as string : null;
+
+    /// <summary>What <see cref="Value"/> is made of, for the binder's resolving pass.</summary>
+    internal object Payload => payload;
+
+    internal BoundField WithPayload(object value) => new(Spec, Language, ValueSpan, value);
 }
 
 /// <summary>A declaration that bound: one record of the model.</summary>
 public sealed class BoundEntity
 {
-    private readonly List<BoundField> fields;
     private readonly TextSpan kindSpan;
     private readonly LinePosition originStart;
     private readonly LinePosition originEnd;
+
+    /// <summary>Exactly as many as bound: set once the record's fields are bound, shrunk if resolving drops one.</summary>
+    private BoundField[] fields = Array.Empty<BoundField>();
 
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
@@ -77,7 +107,6 @@ public sealed class BoundEntity
         kindSpan = syntax.KindToken.Span;
         originStart = source.GetPosition(kindSpan.Start);
         originEnd = source.GetPosition(kindSpan.End);
-        fields = new List<BoundField>(syntax.Members.Count);
     }
 
     public DeclarationKind Kind { get; }
@@ -132,25 +161,26 @@ public sealed class BoundEntity
 
     public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
+    internal void SetFields(BoundField[] bound) => fields = bound;
+
     public string Describe() => DeclarationKinds.Keyword(Kind) + (Id is null ? string.Empty : " '" + Id + "'");
 
-    internal void Add(BoundField field) => fields.Add(field);
-
-    /// <summary>Gives each field the value <paramref name="resolve"/> makes of it, in order; a field it turns to null is dropped.</summary>
-    internal void ResolveFields(Func<BoundField, BoundValue?> resolve)
+    /// <summary>Gives each field the value <paramref name="resolve"/> makes of it (see <see cref="BoundField.Payload"/>), in order; a field it turns to null is dropped.</summary>
+    internal void ResolveFields(Func<BoundField, object?> resolve)
     {
         var kept = 0;
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < fields.Length; i++)
         {
-            var field = fields[i];
-            if (resolve(field) is { } value)
+            if (resolve(fields[i]) is { } value)
             {
-                field.Value = value;
-                fields[kept++] = field;
+                fields[kept++] = fields[i].WithPayload(value);
             }
         }
 
-        fields.RemoveRange(kept, fields.Count - kept);
+        if (kept < fields.Length)
+        {
+            Array.Resize(ref fields, kept);
+        }
     }
 
     internal void AddChild(BoundEntity child) => (children ??= new List<BoundEntity>()).Add(child);

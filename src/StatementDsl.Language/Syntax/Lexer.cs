@@ -48,7 +48,10 @@ public sealed class Lexer
     internal Lexer(SourceFile file, DiagnosticBag diagnostics, ParseDetail detail, CancellationToken cancellationToken)
     {
         text = file.Text;
-        tokenSource = new TokenSource(text);
+
+        // Typical files hold a token per 20-odd characters; sizing the list for that spares most of its regrowth copies.
+        // A tree that is bound and dropped takes the list the last such tree released.
+        tokenSource = new TokenSource(text, text.Length / CharactersPerTokenEstimate + 16, reuseReleasedList: detail != ParseDetail.Full);
         decodeText = detail != ParseDetail.Structure;
         keepTrivia = detail == ParseDetail.Full;
 
@@ -61,17 +64,12 @@ public sealed class Lexer
     /// <summary>True when an unterminated text block ran to the end of the file (already reported as STMT0003).</summary>
     public bool ReachedEndInsideTextBlock { get; private set; }
 
-    public List<Token> LexAll()
-    {
-        // Typical files hold a token per 20-odd characters; sizing the list for that spares most of its regrowth copies.
-        var tokens = new List<Token>(text.Length / CharactersPerTokenEstimate + 16);
-        LexAll(tokens);
-        return tokens;
-    }
+    public List<Token> LexAll() => Lex().Tokens;
 
-    /// <summary>Lexes into a list the caller reuses from file to file (the parser keeps one per thread).</summary>
-    internal void LexAll(List<Token> tokens)
+    /// <summary>Lexes the file into the tokens its syntax nodes will hold by index.</summary>
+    internal TokenSource Lex()
     {
+        var tokens = tokenSource.Tokens;
         Token token;
         do
         {
@@ -86,6 +84,7 @@ public sealed class Lexer
         while (token.Kind != TokenKind.EndOfFile);
 
         tokenSource.Trivia = trivia;
+        return tokenSource;
     }
 
     private Token Next()
@@ -140,9 +139,9 @@ public sealed class Lexer
 
     private Token Make(TokenKind kind, int start, object? value)
     {
-        var leading = new TriviaList(tokenSource, triviaStart, trivia.Count - triviaStart);
+        var token = new Token(kind, TextSpan.FromBounds(start, position), value, tokenSource, triviaStart, trivia.Count - triviaStart);
         triviaStart = trivia.Count;
-        return new Token(kind, TextSpan.FromBounds(start, position), value, leading);
+        return token;
     }
 
     private bool At(string literal) => string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0;
@@ -462,7 +461,7 @@ public sealed class Lexer
         var content = CheckStringLength(start, value.ToString());
         Bidi.CheckBalanced(content, start + 1, diagnostics, text);
         var token = Make(TokenKind.String, start, content);
-        return terminated ? token : new Token(token.Kind, token.Span, token.Value, token.LeadingTrivia) { IsUnterminated = true };
+        return terminated ? token : token.AsUnterminated();
     }
 
     /// <summary>

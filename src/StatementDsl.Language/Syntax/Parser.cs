@@ -13,18 +13,15 @@ namespace StatementDsl.Language.Syntax;
 /// </summary>
 public sealed class Parser
 {
-    /// <summary>A huge file's token list is left to the collector rather than held by the thread for good.</summary>
-    private const int MaxReusedTokenCapacity = 1 << 16;
-
-    /// <summary>The token list of the file being parsed, reused from file to file on a thread: nodes keep the tokens, not the list.</summary>
-    [ThreadStatic]
-    private static List<Token>? reusableTokens;
-
     private readonly SourceFile file;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
     private readonly ParseDetail detail;
-    private List<Token> tokens = new();
+    private TokenSource source = null!;
+    private List<Token> tokens = null!;
+
+    /// <summary>Where the lexed tokens end: tokens the parser makes up for what is missing go after it.</summary>
+    private int endOfFile;
     private int index;
 
     /// <summary>Set when a text block swallowed the rest of the file: what is then missing was already reported once.</summary>
@@ -57,7 +54,7 @@ public sealed class Parser
 
     private Token Previous => tokens[Math.Max(0, index - 1)];
 
-    private Token Peek(int offset) => tokens[Math.Min(index + offset, tokens.Count - 1)];
+    private Token Peek(int offset) => tokens[Math.Min(index + offset, endOfFile)];
 
     private SyntaxFile ParseFile()
     {
@@ -66,22 +63,14 @@ public sealed class Parser
             diagnostics.Report(Rules.LimitExceeded, new TextSpan(0, 0),
                 string.Concat("File of ", file.Text.Length.ToString(CultureInfo.InvariantCulture), " characters is larger than the limit of ",
                     Limits.MaxFileLength.ToString(CultureInfo.InvariantCulture), "; it is not read"));
-            return new SyntaxFile(file, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
+            return new SyntaxFile(file, null, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }
 
         var lexer = new Lexer(file, diagnostics, detail, cancellationToken);
-        tokens = reusableTokens ?? new List<Token>();
-        reusableTokens = null;
-        try
-        {
-            lexer.LexAll(tokens);
-            return ParseTokens(lexer);
-        }
-        finally
-        {
-            tokens.Clear();
-            reusableTokens = tokens.Capacity <= MaxReusedTokenCapacity ? tokens : null;
-        }
+        source = lexer.Lex();
+        tokens = source.Tokens;
+        endOfFile = tokens.Count - 1;
+        return ParseTokens(lexer);
     }
 
     private SyntaxFile ParseTokens(Lexer lexer)
@@ -105,7 +94,7 @@ public sealed class Parser
             while (Current.Kind != TokenKind.EndOfFile && !StartsDeclaration());
         }
 
-        return new SyntaxFile(file, declarations, Current, diagnostics.Items);
+        return new SyntaxFile(file, source, declarations, Current, diagnostics.Items);
     }
 
     private bool StartsDeclaration() =>
@@ -113,19 +102,20 @@ public sealed class Parser
 
     private DeclarationSyntax ParseDeclaration(int depth)
     {
-        var kindToken = Advance();
+        var kindIndex = Advance();
+        var kindToken = tokens[kindIndex];
         var kind = DeclarationKinds.Find(kindToken.ValueText);
         if (kind is null)
         {
             diagnostics.Report(Rules.Expected, kindToken.Span, "a declaration kind (" + DeclarationKinds.AllNames + ")", Describe(kindToken));
         }
 
-        var identifier = Current.Kind == TokenKind.Identifier ? Advance() : null;
+        var identifier = Current.Kind == TokenKind.Identifier ? Advance() : SyntaxNode.None;
         if (Current.Kind != TokenKind.OpenBrace)
         {
             ReportMissing("'{' to open the declaration");
-            return new DeclarationSyntax(kindToken, kind, identifier, Token.Missing(TokenKind.OpenBrace, Previous.Span.End),
-                Array.Empty<MemberSyntax>(), Token.Missing(TokenKind.CloseBrace, Previous.Span.End));
+            return new DeclarationSyntax(source, kindIndex, kind, identifier, AddMissing(TokenKind.OpenBrace),
+                Array.Empty<MemberSyntax>(), AddMissing(TokenKind.CloseBrace));
         }
 
         var openBrace = Advance();
@@ -133,7 +123,7 @@ public sealed class Parser
         {
             diagnostics.Report(Rules.LimitExceeded, kindToken.Span,
                 string.Concat("Declarations nested deeper than ", Limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture), " levels; this one is skipped"));
-            return new DeclarationSyntax(kindToken, null, identifier, openBrace, Array.Empty<MemberSyntax>(), SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace));
+            return new DeclarationSyntax(source, kindIndex, null, identifier, openBrace, Array.Empty<MemberSyntax>(), SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace));
         }
 
         var members = new List<MemberSyntax>();
@@ -144,14 +134,14 @@ public sealed class Parser
             var token = Current;
             if (token.Kind == TokenKind.CloseBrace)
             {
-                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Advance()) { HasSkippedText = skippedMembers };
+                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, members, Advance()) { HasSkippedText = skippedMembers };
             }
 
             if (token.Kind == TokenKind.EndOfFile || (StartsDeclaration() && IsSiblingOf(kindToken)))
             {
-                ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier is null ? string.Empty : " " + identifier.Text, "' (line ",
+                ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier == SyntaxNode.None ? string.Empty : " " + tokens[identifier].Text, "' (line ",
                     file.GetPosition(kindToken.Span.Start).Line.ToString(CultureInfo.InvariantCulture), ")"));
-                return new DeclarationSyntax(kindToken, kind, identifier, openBrace, members, Token.Missing(TokenKind.CloseBrace, Previous.Span.End))
+                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, members, AddMissing(TokenKind.CloseBrace))
                 {
                     HasSkippedText = skippedMembers,
                 };
@@ -197,8 +187,8 @@ public sealed class Parser
     private FieldSyntax ParseField(int depth)
     {
         var name = Advance();
-        Token? atSign = null;
-        Token? tag = null;
+        var atSign = SyntaxNode.None;
+        var tag = SyntaxNode.None;
         if (Current.Kind == TokenKind.At)
         {
             atSign = Advance();
@@ -209,39 +199,39 @@ public sealed class Parser
             else
             {
                 ReportMissing("a language tag such as 'en' or 'ar' after '@'");
-                tag = Token.Missing(TokenKind.Identifier, Previous.Span.End);
+                tag = AddMissing(TokenKind.Identifier);
             }
         }
 
-        Token colon;
+        int colon;
         if (Current.Kind == TokenKind.Colon)
         {
             colon = Advance();
         }
         else
         {
-            ReportMissing(string.Concat("':' after the field name '", name.Text, "'"));
-            colon = Token.Missing(TokenKind.Colon, Previous.Span.End);
+            ReportMissing(string.Concat("':' after the field name '", tokens[name].Text, "'"));
+            colon = AddMissing(TokenKind.Colon);
         }
 
-        return new FieldSyntax(name, atSign, tag, colon, ParseValue(name, depth));
+        return new FieldSyntax(source, name, atSign, tag, colon, ParseValue(name, depth));
     }
 
     private static bool StartsValue(TokenKind kind) => kind is TokenKind.String or TokenKind.TextBlock or TokenKind.Date
         or TokenKind.Time or TokenKind.Integer or TokenKind.OpenBracket;
 
-    /// <param name="fieldName">The field's name token: its text is cut only for a message, not for every field.</param>
-    private ValueSyntax ParseValue(Token fieldName, int depth)
+    /// <param name="fieldName">The index of the field's name token: its text is cut only for a message, not for every field.</param>
+    private ValueSyntax ParseValue(int fieldName, int depth)
     {
         var token = Current;
         if (StartsValue(token.Kind) && token.Kind != TokenKind.OpenBracket)
         {
-            return new TokenValueSyntax(Advance());
+            return new TokenValueSyntax(source, Advance());
         }
 
         if (token.Kind == TokenKind.Identifier && Peek(1).Kind is not (TokenKind.Colon or TokenKind.At or TokenKind.OpenBrace))
         {
-            return new TokenValueSyntax(Advance());
+            return new TokenValueSyntax(source, Advance());
         }
 
         if (token.Kind == TokenKind.OpenBracket)
@@ -252,34 +242,34 @@ public sealed class Parser
         if (token.Kind == TokenKind.Colon && (StartsValue(Peek(1).Kind) || Peek(1).Kind == TokenKind.Identifier))
         {
             // A stray second ':' ('name: : "x"'): one diagnostic at it, and the value after it still binds.
-            ReportUnexpected(string.Concat("a value for '", fieldName.Text, "'"));
+            ReportUnexpected(string.Concat("a value for '", tokens[fieldName].Text, "'"));
             index++;
             return ParseValue(fieldName, depth);
         }
 
-        ReportMissing(string.Concat("a value for '", fieldName.Text, "'"));
-        return new TokenValueSyntax(Token.Missing(TokenKind.Identifier, Previous.Span.End));
+        ReportMissing(string.Concat("a value for '", tokens[fieldName].Text, "'"));
+        return new TokenValueSyntax(source, AddMissing(TokenKind.Identifier));
     }
 
-    private ListValueSyntax ParseList(Token fieldName, int depth)
+    private ListValueSyntax ParseList(int fieldName, int depth)
     {
         var openBracket = Advance();
         if (depth > Limits.MaxNestingDepth)
         {
-            diagnostics.Report(Rules.LimitExceeded, openBracket.Span,
+            diagnostics.Report(Rules.LimitExceeded, tokens[openBracket].Span,
                 string.Concat("Lists nested deeper than ", Limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture), " levels; this one is skipped"));
-            return new ListValueSyntax(openBracket, Array.Empty<ValueSyntax>(), Array.Empty<Token>(), SkipBalanced(TokenKind.OpenBracket, TokenKind.CloseBracket));
+            return new ListValueSyntax(source, openBracket, Array.Empty<ValueSyntax>(), Array.Empty<int>(), SkipBalanced(TokenKind.OpenBracket, TokenKind.CloseBracket));
         }
 
         var items = new List<ValueSyntax>();
-        var separators = new List<Token>();
+        var separators = new List<int>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var token = Current;
             if (token.Kind == TokenKind.CloseBracket)
             {
-                return new ListValueSyntax(openBracket, items, separators, Advance());
+                return new ListValueSyntax(source, openBracket, items, separators.ToArray(), Advance());
             }
 
             if (token.Kind == TokenKind.Comma)
@@ -305,13 +295,13 @@ public sealed class Parser
                 continue;
             }
 
-            ReportMissing("']' to close the list of '" + fieldName.Text + "'");
-            return new ListValueSyntax(openBracket, items, separators, Token.Missing(TokenKind.CloseBracket, Previous.Span.End));
+            ReportMissing("']' to close the list of '" + tokens[fieldName].Text + "'");
+            return new ListValueSyntax(source, openBracket, items, separators.ToArray(), AddMissing(TokenKind.CloseBracket));
         }
     }
 
-    /// <summary>Skips to the token that closes the one just read, counting iteratively.</summary>
-    private Token SkipBalanced(TokenKind open, TokenKind close)
+    /// <summary>Skips to the token that closes the one just read, counting iteratively; gives its index.</summary>
+    private int SkipBalanced(TokenKind open, TokenKind close)
     {
         var level = 1;
         while (Current.Kind != TokenKind.EndOfFile)
@@ -321,30 +311,35 @@ public sealed class Parser
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var kind = Advance().Kind;
+            var read = Advance();
+            var kind = tokens[read].Kind;
             if (kind == open)
             {
                 level++;
             }
             else if (kind == close && --level == 0)
             {
-                return Previous;
+                return read;
             }
         }
 
-        return Token.Missing(close, Previous.Span.End);
+        return AddMissing(close);
     }
 
-    private Token Advance()
+    /// <summary>Moves past the current token (never past the end of the file) and gives its index.</summary>
+    private int Advance()
     {
-        var token = Current;
-        if (index < tokens.Count - 1)
+        var read = index;
+        if (index < endOfFile)
         {
             index++;
         }
 
-        return token;
+        return read;
     }
+
+    /// <summary>A token the parser expected and did not find, at the end of the token before it; gives its index.</summary>
+    private int AddMissing(TokenKind kind) => source.Add(Token.Missing(kind, Previous.Span.End));
 
     /// <summary>A token the parser expected is absent: report at the end of the token before it, where the user looks.</summary>
     private void ReportMissing(string expected)

@@ -7,8 +7,11 @@ namespace StatementDsl.Language.Syntax;
 /// <summary>A parsed file: its declarations, the end-of-file token (holding trailing trivia) and its syntax diagnostics.</summary>
 public sealed class SyntaxFile
 {
-    public SyntaxFile(SourceFile source, IReadOnlyList<DeclarationSyntax> declarations, Token endOfFile, IReadOnlyList<Diagnostic> diagnostics)
+    private readonly TokenSource? tokens;
+
+    internal SyntaxFile(SourceFile source, TokenSource? tokens, IReadOnlyList<DeclarationSyntax> declarations, Token endOfFile, IReadOnlyList<Diagnostic> diagnostics)
     {
+        this.tokens = tokens;
         Source = source;
         Declarations = declarations;
         EndOfFile = endOfFile;
@@ -24,10 +27,36 @@ public sealed class SyntaxFile
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error && d.Rule.Category != "Semantics");
+
+    /// <summary>Hands the file's tokens on to the next file parsed on this thread; the tree must not be read after.</summary>
+    internal void Release() => tokens?.Release();
 }
 
-public abstract class MemberSyntax
+/// <summary>
+/// A node of the tree. Nodes hold their tokens by index into the file's one token list
+/// (<see cref="TokenSource"/>) rather than as objects of their own, and hand out copies.
+/// </summary>
+public abstract class SyntaxNode
 {
+    /// <summary>No token: an optional one left out.</summary>
+    internal const int None = -1;
+
+    private protected SyntaxNode(TokenSource tokens) => Tokens = tokens;
+
+    private protected TokenSource Tokens { get; }
+
+    private protected Token At(int index) => Tokens[index];
+
+    private protected Token? OptionalAt(int index) => index == None ? null : Tokens[index];
+}
+
+public abstract class MemberSyntax : SyntaxNode
+{
+    private protected MemberSyntax(TokenSource tokens)
+        : base(tokens)
+    {
+    }
+
     public abstract Token FirstToken { get; }
 
     public abstract Token LastToken { get; }
@@ -36,27 +65,33 @@ public abstract class MemberSyntax
 /// <summary><c>kind [id] { members }</c>. <see cref="Kind"/> is null when the kind word is not a known kind.</summary>
 public sealed class DeclarationSyntax : MemberSyntax
 {
-    public DeclarationSyntax(Token kindToken, DeclarationKind? kind, Token? identifier, Token openBrace, IReadOnlyList<MemberSyntax> members, Token closeBrace)
+    private readonly int kindToken;
+    private readonly int identifier;
+    private readonly int openBrace;
+    private readonly int closeBrace;
+
+    internal DeclarationSyntax(TokenSource tokens, int kindToken, DeclarationKind? kind, int identifier, int openBrace, IReadOnlyList<MemberSyntax> members, int closeBrace)
+        : base(tokens)
     {
-        KindToken = kindToken;
+        this.kindToken = kindToken;
         Kind = kind;
-        Identifier = identifier;
-        OpenBrace = openBrace;
+        this.identifier = identifier;
+        this.openBrace = openBrace;
         Members = members;
-        CloseBrace = closeBrace;
+        this.closeBrace = closeBrace;
     }
 
-    public Token KindToken { get; }
+    public Token KindToken => At(kindToken);
 
     public DeclarationKind? Kind { get; }
 
-    public Token? Identifier { get; }
+    public Token? Identifier => OptionalAt(identifier);
 
-    public Token OpenBrace { get; }
+    public Token OpenBrace => At(openBrace);
 
     public IReadOnlyList<MemberSyntax> Members { get; }
 
-    public Token CloseBrace { get; }
+    public Token CloseBrace => At(closeBrace);
 
     public override Token FirstToken => KindToken;
 
@@ -75,22 +110,28 @@ public sealed class DeclarationSyntax : MemberSyntax
 /// <summary><c>name[@tag]: value</c>.</summary>
 public sealed class FieldSyntax : MemberSyntax
 {
-    public FieldSyntax(Token name, Token? atSign, Token? languageTag, Token colon, ValueSyntax value)
+    private readonly int name;
+    private readonly int atSign;
+    private readonly int languageTag;
+    private readonly int colon;
+
+    internal FieldSyntax(TokenSource tokens, int name, int atSign, int languageTag, int colon, ValueSyntax value)
+        : base(tokens)
     {
-        Name = name;
-        AtSign = atSign;
-        LanguageTag = languageTag;
-        Colon = colon;
+        this.name = name;
+        this.atSign = atSign;
+        this.languageTag = languageTag;
+        this.colon = colon;
         Value = value;
     }
 
-    public Token Name { get; }
+    public Token Name => At(name);
 
-    public Token? AtSign { get; }
+    public Token? AtSign => OptionalAt(atSign);
 
-    public Token? LanguageTag { get; }
+    public Token? LanguageTag => OptionalAt(languageTag);
 
-    public Token Colon { get; }
+    public Token Colon => At(colon);
 
     public ValueSyntax Value { get; }
 
@@ -99,21 +140,36 @@ public sealed class FieldSyntax : MemberSyntax
     public override Token LastToken => Value.LastToken;
 }
 
-public abstract class ValueSyntax
+public abstract class ValueSyntax : SyntaxNode
 {
+    private protected ValueSyntax(TokenSource tokens)
+        : base(tokens)
+    {
+    }
+
     public abstract Token FirstToken { get; }
 
     public abstract Token LastToken { get; }
 
-    public TextSpan Span => TextSpan.FromBounds(FirstToken.Span.Start, Math.Max(FirstToken.Span.Start, LastToken.Span.End));
+    public TextSpan Span
+    {
+        get
+        {
+            var start = FirstToken.Span.Start;
+            return TextSpan.FromBounds(start, Math.Max(start, LastToken.Span.End));
+        }
+    }
 }
 
 /// <summary>One literal or identifier. The token is missing when the value was left out.</summary>
 public sealed class TokenValueSyntax : ValueSyntax
 {
-    public TokenValueSyntax(Token token) => Token = token;
+    private readonly int token;
 
-    public Token Token { get; }
+    internal TokenValueSyntax(TokenSource tokens, int token)
+        : base(tokens) => this.token = token;
+
+    public Token Token => At(token);
 
     public override Token FirstToken => Token;
 
@@ -123,23 +179,35 @@ public sealed class TokenValueSyntax : ValueSyntax
 /// <summary><c>[v, v, …]</c>; <see cref="Separators"/> holds the commas as written.</summary>
 public sealed class ListValueSyntax : ValueSyntax
 {
-    public ListValueSyntax(Token openBracket, IReadOnlyList<ValueSyntax> items, IReadOnlyList<Token> separators, Token closeBracket)
+    private readonly int openBracket;
+    private readonly int[] separators;
+    private readonly int closeBracket;
+
+    internal ListValueSyntax(TokenSource tokens, int openBracket, IReadOnlyList<ValueSyntax> items, int[] separators, int closeBracket)
+        : base(tokens)
     {
-        OpenBracket = openBracket;
+        this.openBracket = openBracket;
         Items = items;
-        Separators = separators;
-        CloseBracket = closeBracket;
+        this.separators = separators;
+        this.closeBracket = closeBracket;
     }
 
-    public Token OpenBracket { get; }
+    public Token OpenBracket => At(openBracket);
 
     public IReadOnlyList<ValueSyntax> Items { get; }
 
-    public IReadOnlyList<Token> Separators { get; }
+    public IReadOnlyList<Token> Separators => separators.Select(At).ToList();
 
-    public Token CloseBracket { get; }
+    public Token CloseBracket => At(closeBracket);
 
     public override Token FirstToken => OpenBracket;
 
-    public override Token LastToken => CloseBracket.IsMissing && Items.Count > 0 ? Items[Items.Count - 1].LastToken : CloseBracket;
+    public override Token LastToken
+    {
+        get
+        {
+            var close = CloseBracket;
+            return close.IsMissing && Items.Count > 0 ? Items[Items.Count - 1].LastToken : close;
+        }
+    }
 }

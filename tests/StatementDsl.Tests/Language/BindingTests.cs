@@ -48,13 +48,13 @@ public class BindingTests
         const string text = "person a { name: \"x\" }\n\nmeeting m {\n  date: 2016-09-25\n  speech s { by: a  date: 2016-09-26 }\n}\n";
         var compilation = Binder.ParseAndBind([new SourceFile("a.stmt", text)]);
         var speech = compilation.EntitiesById["s"];
-        var reference = Assert.IsType<ReferenceValue>(speech.Field("by")!.Value);
+        var reference = Assert.IsType<ReferenceValue>(speech.Field("by")?.Value);
 
         Assert.Equal(new LinePosition(5, 3), speech.Origin.Start);
         Assert.Equal("a.stmt", speech.Origin.Path);
         Assert.Equal(new TextSpan(text.IndexOf("s {", StringComparison.Ordinal), 1), speech.NameSpan);
         Assert.Equal(new TextSpan(text.IndexOf("by: a", StringComparison.Ordinal) + 4, 1), reference.Span);
-        Assert.Contains(compilation.Diagnostics, d => d.Id == "STMT1009" && d.Location.Span == speech.Field("date")!.ValueSpan);
+        Assert.Contains(compilation.Diagnostics, d => d.Id == "STMT1009" && d.Location.Span == speech.Field("date")?.ValueSpan);
     }
 
     private static List<SourceFile> Sources(string name) => name switch

@@ -32,7 +32,7 @@ public class MembershipTests
         var compilation = TestText.Compile(("roster.stmt", Roster), ("sessions.stmt", Meetings));
         Assert.Equal(new[] { "sessions.stmt: STMT1016(6,64)" }, compilation.Diagnostics.Select(d => $"{d.Location.Path}: {d.Id}({d.Location.Start.Line},{d.Location.Start.Column})"));
         var nested = compilation.EntitiesById["rycroft_un"];
-        Assert.Equal("rycroft", ((StatementDsl.Language.Semantics.ReferenceValue)nested.Field("person")!.Value).Id);
+        Assert.Equal("rycroft", ((StatementDsl.Language.Semantics.ReferenceValue)nested.Field("person")?.Value!).Id);
     }
 
     [Fact]
