@@ -214,7 +214,7 @@ public static class Binder
                 }
 
                 var id = declaration.Identifier is { IsMissing: false } identifier ? identifier.ValueText : null;
-                var entity = new BoundEntity(declaration.Kind!.Value, id, symbolOrdinal, declaration, file.Source, bound, meeting);
+                var entity = new BoundEntity(declaration.Kind!.Value, id, symbolOrdinal, declaration, bound, meeting);
                 meeting?.AddChild(entity);
                 if (entity.Kind == DeclarationKind.Meeting)
                 {
@@ -668,7 +668,7 @@ public static class Binder
                 else
                 {
                     taken.Add(bare, entity);
-                    entity.CSharpName = name;
+                    entity.HasCSharpName = true;
                 }
             }
         }

@@ -87,8 +87,6 @@ public readonly struct BoundField
 public sealed class BoundEntity
 {
     private readonly TextSpan kindSpan;
-    private readonly LinePosition originStart;
-    private readonly LinePosition originEnd;
 
     /// <summary>Exactly as many as bound: set once the record's fields are bound, shrunk if resolving drops one.</summary>
     private BoundField[] fields = Array.Empty<BoundField>();
@@ -96,7 +94,7 @@ public sealed class BoundEntity
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
 
-    internal BoundEntity(DeclarationKind kind, string? id, int symbolOrdinal, DeclarationSyntax syntax, SourceFile source, BoundFile file, BoundEntity? meeting)
+    internal BoundEntity(DeclarationKind kind, string? id, int symbolOrdinal, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
     {
         Kind = kind;
         Id = id;
@@ -105,8 +103,6 @@ public sealed class BoundEntity
         Meeting = meeting;
         NameSpan = syntax.NameSpan;
         kindSpan = syntax.KindToken.Span;
-        originStart = source.GetPosition(kindSpan.Start);
-        originEnd = source.GetPosition(kindSpan.End);
     }
 
     public DeclarationKind Kind { get; }
@@ -130,11 +126,18 @@ public sealed class BoundEntity
     /// <summary>Speeches and events of a meeting, in file order.</summary>
     public IReadOnlyList<BoundEntity> Children => (IReadOnlyList<BoundEntity>?)children ?? Array.Empty<BoundEntity>();
 
-    /// <summary>The C# property name for the entity's id (LANGUAGE.md §6), null without an id.</summary>
-    public string? CSharpName { get; internal set; }
+    /// <summary>
+    /// The C# property name for the entity's id (LANGUAGE.md §6), null without an id or when the name
+    /// clashes (STMT1012). Made from the id when asked: most hosts (<c>stmt check</c>, the editor)
+    /// never ask, and a corpus's compilation would keep a second string per record.
+    /// </summary>
+    public string? CSharpName => HasCSharpName && Id is { } id ? CSharpNames.ToPascalCase(id) : null;
+
+    /// <summary>Whether the id got its C# property, its name being free in the file's class.</summary>
+    internal bool HasCSharpName { get; set; }
 
     /// <summary>The record's kind word, where its declaration starts.</summary>
-    public Location Origin => new(File.Path, kindSpan, originStart, originEnd);
+    public Location Origin => new(File.Path, kindSpan, File.Lines.GetPosition(kindSpan.Start), File.Lines.GetPosition(kindSpan.End));
 
     /// <summary>A speech's own date, else its meeting's (LANGUAGE.md §4).</summary>
     public DateLiteral? EffectiveDate =>
