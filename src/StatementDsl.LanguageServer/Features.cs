@@ -197,14 +197,12 @@ internal sealed class Features(ServerWorkspace workspace, string? documentPath, 
             return null;
         }
 
-        var quotesHere = file.Entities.SelectMany(e => e.Fields)
-            .Where(f => f.Name == "quote" && f.Value is TextValue && f.ValueSpan.Start <= offset && offset <= f.ValueSpan.End).Take(1).ToList();
-        if (quotesHere.Count == 0)
+        if (file.Entities.SelectMany(e => e.Fields)
+                .Where(f => f.Name == "quote" && f.Text is not null && f.ValueSpan.Start <= offset && offset <= f.ValueSpan.End)
+                .Select(f => (BoundField?)f).FirstOrDefault() is not { } quote)
         {
             return null;
         }
-
-        var quote = quotesHere[0];
         string text;
         if (quotes.Matches.TryGetValue(quote.ValueSpan.Start, out var match))
         {
