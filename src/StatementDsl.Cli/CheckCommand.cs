@@ -36,7 +36,7 @@ internal static class CheckCommand
             throw new UsageException("check needs at least one file or folder");
         }
 
-        var (inputs, compilation) = Workspace.Load(paths);
+        var (files, compilation) = Workspace.Load(paths);
         // Severities as .editorconfig sets them, as the build and the editor apply them.
         var editorConfig = new StatementDsl.LanguageServer.EditorConfigFiles();
         var diagnostics = compilation.Files.SelectMany(f => editorConfig.Apply(f.Path, compilation.DiagnosticsOf(f)))
@@ -57,7 +57,7 @@ internal static class CheckCommand
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-        Console.Error.WriteLine($"{inputs.Count} file(s) checked: {errors} error(s), {warnings} warning(s)");
+        Console.Error.WriteLine($"{files.Count} file(s) checked: {errors} error(s), {warnings} warning(s)");
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;
     }
 

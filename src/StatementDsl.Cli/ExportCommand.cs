@@ -30,8 +30,8 @@ internal static class ExportCommand
             throw new UsageException("export needs at least one file or folder");
         }
 
-        var (inputs, compilation) = Workspace.Load(paths);
-        if (outputPath is not null && inputs.Any(input => Workspace.SameFile(input.Path, outputPath)))
+        var (files, compilation) = Workspace.Load(paths);
+        if (outputPath is not null && files.Any(file => Workspace.SameFile(file, outputPath)))
         {
             throw new UsageException($"Refusing to write {outputPath}: it is one of the files being exported");
         }

@@ -34,9 +34,9 @@ internal static class RenderCommand
             throw new UsageException("render needs at least one file or folder");
         }
 
-        var (inputs, compilation) = Workspace.Load(paths);
+        var (files, compilation) = Workspace.Load(paths);
         var site = Path.GetFullPath(outputPath).TrimEnd(Path.DirectorySeparatorChar);
-        if (inputs.Any(input => Path.GetFullPath(input.Path).StartsWith(site + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        if (files.Any(file => Path.GetFullPath(file).StartsWith(site + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
         {
             throw new UsageException($"Refusing to render into {outputPath}: it holds files being rendered");
         }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using StatementDsl.Language.Diagnostics;
 using StatementDsl.Language.Provenance;
@@ -35,19 +36,59 @@ public static class Binder
     /// <param name="documents">How the files' <c>source_document</c>s are read, for STMT1017 and STMT1018.</param>
     public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, SourceDocuments? documents, CancellationToken cancellationToken = default)
     {
-        var declarations = new List<FileDeclarations>();
-        var unresolved = new List<UnresolvedFile>();
+        var bound = new List<(FileDeclarations Declarations, UnresolvedFile File)>();
         foreach (var source in sources)
         {
-            var syntax = Parser.ParseForBinding(source, cancellationToken);
-            var fileDeclarations = Declare(syntax, cancellationToken);
-            declarations.Add(fileDeclarations);
-            unresolved.Add(new FileBinder(syntax, fileDeclarations, cancellationToken).Bind());
-            syntax.Release();
+            bound.Add(BindAlone(source, cancellationToken));
         }
 
-        var table = SymbolTable.Build(declarations);
-        return BoundCompilation.Compose(unresolved.Select(f => f.Resolve(table)), documents);
+        return Resolve(bound, documents);
+    }
+
+    /// <summary>
+    /// The same compilation as <see cref="ParseAndBind(IEnumerable{SourceFile}, SourceDocuments?, CancellationToken)"/>,
+    /// its files opened, parsed and bound on up to <paramref name="maxDegreeOfParallelism"/> threads at
+    /// once: files are independent until their ids are combined, which is done once, in file order, so
+    /// the result and its diagnostics are the same whatever the number of threads.
+    /// </summary>
+    /// <param name="count">The number of files.</param>
+    /// <param name="open">Reads the file of an index; called once per index, on whichever thread binds it.</param>
+    /// <param name="documents">How the files' <c>source_document</c>s are read, for STMT1017 and STMT1018.</param>
+    /// <param name="maxDegreeOfParallelism">How many files are bound at once; 1 binds them in turn on the calling thread.</param>
+    /// <param name="cancellationToken">Stops the work between files and inside each.</param>
+    public static BoundCompilation ParseAndBind(int count, Func<int, SourceFile> open, SourceDocuments? documents, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
+    {
+        var bound = new (FileDeclarations Declarations, UnresolvedFile File)[count];
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism), CancellationToken = cancellationToken },
+                i => bound[i] = BindAlone(open(i), cancellationToken));
+        }
+        catch (AggregateException aggregate)
+        {
+            // The first failure as the caller would have seen it binding in turn, not wrapped.
+            ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+        }
+
+        return Resolve(bound, documents);
+    }
+
+    /// <summary>One file parsed, its ids declared and its values bound as far as the file alone allows; its tree and text dropped.</summary>
+    private static (FileDeclarations Declarations, UnresolvedFile File) BindAlone(SourceFile source, CancellationToken cancellationToken)
+    {
+        var syntax = Parser.ParseForBinding(source, cancellationToken);
+        var declarations = Declare(syntax, cancellationToken);
+        var unresolved = new FileBinder(syntax, declarations, cancellationToken).Bind();
+        syntax.Release();
+        source.Release();
+        return (declarations, unresolved);
+    }
+
+    /// <summary>Every file's references resolved against the ids of all of them.</summary>
+    private static BoundCompilation Resolve(IReadOnlyList<(FileDeclarations Declarations, UnresolvedFile File)> bound, SourceDocuments? documents)
+    {
+        var table = SymbolTable.Build(bound.Select(b => b.Declarations));
+        return BoundCompilation.Compose(bound.Select(b => b.File.Resolve(table)), documents);
     }
 
     /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>

@@ -42,7 +42,7 @@ public static class Bidi
     /// Reports the first unbalanced control of each line of <paramref name="value"/>. Offsets map to
     /// the source only when the value is a verbatim slice; otherwise the value's start is used.
     /// </summary>
-    internal static void CheckBalanced(string value, int sourceStart, DiagnosticBag diagnostics, string source)
+    internal static void CheckBalanced(string value, int sourceStart, DiagnosticBag diagnostics, char[] source, int sourceLength)
     {
         var embeddings = 0;
         var isolates = 0;
@@ -62,7 +62,7 @@ public static class Bidi
                     break;
                 case '\u202C' when embeddings == 0:
                 case '\u2069' when isolates == 0:
-                    Report(value, i, sourceStart, diagnostics, source, "closes nothing that was opened");
+                    Report(value, i, sourceStart, diagnostics, source, sourceLength, "closes nothing that was opened");
                     return;
                 case '\u202C':
                     embeddings--;
@@ -73,7 +73,7 @@ public static class Bidi
                 case '\n':
                     if (embeddings > 0 || isolates > 0)
                     {
-                        Report(value, openedAt, sourceStart, diagnostics, source, "is not closed before the end of the line (close embeddings and overrides with U+202C, isolates with U+2069)");
+                        Report(value, openedAt, sourceStart, diagnostics, source, sourceLength, "is not closed before the end of the line (close embeddings and overrides with U+202C, isolates with U+2069)");
                         return;
                     }
 
@@ -88,10 +88,10 @@ public static class Bidi
         }
     }
 
-    private static void Report(string value, int index, int sourceStart, DiagnosticBag diagnostics, string source, string problem)
+    private static void Report(string value, int index, int sourceStart, DiagnosticBag diagnostics, char[] source, int sourceLength, string problem)
     {
         var sourceIndex = sourceStart + index;
-        var located = sourceIndex < source.Length && source[sourceIndex] == value[index];
+        var located = sourceIndex < sourceLength && source[sourceIndex] == value[index];
         diagnostics.Report(Rules.BidiControl, new TextSpan(located ? sourceIndex : Math.Max(0, sourceStart - 1), 1),
             string.Concat("Unbalanced bidirectional control character ", Describe(value[index]), " in a text value: it ", problem));
     }

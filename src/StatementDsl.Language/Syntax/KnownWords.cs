@@ -20,7 +20,7 @@ internal static class KnownWords
         .ToDictionary(group => group.Key, group => group.ToArray());
 
     /// <summary>The shared string equal to <paramref name="length"/> characters of <paramref name="text"/> at <paramref name="start"/>; null when it is no known word.</summary>
-    public static string? Find(string text, int start, int length)
+    public static string? Find(char[] text, int start, int length)
     {
         if (!ByShape.TryGetValue(Shape(length, text[start]), out var candidates))
         {
@@ -29,7 +29,7 @@ internal static class KnownWords
 
         foreach (var candidate in candidates)
         {
-            if (string.CompareOrdinal(text, start, candidate, 0, length) == 0)
+            if (Equals(text, start, candidate))
             {
                 return candidate;
             }
@@ -39,4 +39,18 @@ internal static class KnownWords
     }
 
     private static int Shape(int length, char first) => (length << 16) | first;
+
+    /// <summary>Whether the word stands in the text at the start; the caller has matched its length.</summary>
+    private static bool Equals(char[] text, int start, string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (text[start + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -20,7 +20,10 @@ public sealed class Lexer
     [ThreadStatic]
     private static char[]? textBlockBuffer;
 
-    private readonly string text;
+    /// <summary>The file's text: its own decoded buffer, or its string copied into one this thread lends while the file is lexed.</summary>
+    private readonly char[] text;
+    private readonly int textLength;
+    private readonly bool textCopied;
     private readonly DiagnosticBag diagnostics;
     private readonly CancellationToken cancellationToken;
     private readonly List<Trivia> trivia;
@@ -47,11 +50,12 @@ public sealed class Lexer
 
     internal Lexer(SourceFile file, DiagnosticBag diagnostics, ParseDetail detail, CancellationToken cancellationToken)
     {
-        text = file.Text;
+        text = file.BorrowCharacters(out textCopied);
+        textLength = file.Length;
 
         // Typical files hold a token per 20-odd characters; sizing the list for that spares most of its regrowth copies.
         // A tree that is bound and dropped takes the list the last such tree released.
-        tokenSource = new TokenSource(text, text.Length / CharactersPerTokenEstimate + 16, reuseReleasedList: detail != ParseDetail.Full);
+        tokenSource = new TokenSource(file, textLength / CharactersPerTokenEstimate + 16, reuseReleasedList: detail != ParseDetail.Full);
         decodeText = detail != ParseDetail.Structure;
         keepTrivia = detail == ParseDetail.Full;
 
@@ -84,6 +88,11 @@ public sealed class Lexer
         while (token.Kind != TokenKind.EndOfFile);
 
         tokenSource.Trivia = trivia;
+        if (textCopied)
+        {
+            ThreadCharBuffer.Return(text);
+        }
+
         return tokenSource;
     }
 
@@ -91,7 +100,7 @@ public sealed class Lexer
     {
         ReadTrivia();
         var start = position;
-        if (position >= text.Length)
+        if (position >= textLength)
         {
             return Make(TokenKind.EndOfFile, start, null);
         }
@@ -144,30 +153,56 @@ public sealed class Lexer
         return token;
     }
 
-    private bool At(string literal) => string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0;
+    private bool At(string literal) => Matches(position, literal);
+
+    private bool Matches(int index, string literal)
+    {
+        if (index + literal.Length > textLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < literal.Length; i++)
+        {
+            if (text[index + i] != literal[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string Cut(int start, int length) => new(text, start, length);
+
+    private bool IsSurrogatePairAt(int index) => index + 1 < textLength && char.IsHighSurrogate(text[index]) && char.IsLowSurrogate(text[index + 1]);
+
+    /// <summary>The category of the character at an index, or of the surrogate pair that starts there (rare enough to cut as a string).</summary>
+    private UnicodeCategory CategoryAt(int index) =>
+        IsSurrogatePairAt(index) ? CharUnicodeInfo.GetUnicodeCategory(Cut(index, 2), 0) : CharUnicodeInfo.GetUnicodeCategory(text[index]);
 
     private void ReadTrivia()
     {
-        while (position < text.Length)
+        while (position < textLength)
         {
             var start = position;
             var c = text[position];
             if (c == '\r' || c == '\n')
             {
-                position += c == '\r' && position + 1 < text.Length && text[position + 1] == '\n' ? 2 : 1;
+                position += c == '\r' && position + 1 < textLength && text[position + 1] == '\n' ? 2 : 1;
                 AddTrivia(TriviaKind.EndOfLine, start);
             }
             else if (IsWhitespace(c) || (c == '\uFEFF' && position == 0))
             {
                 // Spaces are not kept as trivia: nothing reads them, and they are most of the trivia of a file.
-                while (position < text.Length && (IsWhitespace(text[position]) || (text[position] == '\uFEFF' && position == 0)))
+                while (position < textLength && (IsWhitespace(text[position]) || (text[position] == '\uFEFF' && position == 0)))
                 {
                     position++;
                 }
             }
-            else if (c == '/' && position + 1 < text.Length && text[position + 1] == '/')
+            else if (c == '/' && position + 1 < textLength && text[position + 1] == '/')
             {
-                while (position < text.Length && text[position] != '\r' && text[position] != '\n')
+                while (position < textLength && text[position] != '\r' && text[position] != '\n')
                 {
                     position++;
                 }
@@ -189,19 +224,19 @@ public sealed class Lexer
     private void SkipUnexpected()
     {
         var start = position;
-        while (position < text.Length && !StartsToken(position) && text[position] != '\r' && text[position] != '\n'
-               && !(text[position] == '/' && position + 1 < text.Length && text[position + 1] == '/'))
+        while (position < textLength && !StartsToken(position) && text[position] != '\r' && text[position] != '\n'
+               && !(text[position] == '/' && position + 1 < textLength && text[position + 1] == '/'))
         {
             if (IsWhitespace(text[position]))
             {
                 // White space inside a run of garbage on one line keeps it one mistake.
                 var next = position;
-                while (next < text.Length && IsWhitespace(text[next]))
+                while (next < textLength && IsWhitespace(text[next]))
                 {
                     next++;
                 }
 
-                if (next >= text.Length || StartsToken(next) || text[next] == '\r' || text[next] == '\n' || text[next] == '/')
+                if (next >= textLength || StartsToken(next) || text[next] == '\r' || text[next] == '\n' || text[next] == '/')
                 {
                     break;
                 }
@@ -211,7 +246,7 @@ public sealed class Lexer
             }
 
             var first = position;
-            position += char.IsSurrogatePair(text, position) ? 2 : 1;
+            position += IsSurrogatePairAt(position) ? 2 : 1;
 
             // Each kind of bad character gets its own precise diagnostic; a run of ordinary ones gets one.
             if (ReportSpecialCharacter(first, "outside a text value"))
@@ -244,8 +279,8 @@ public sealed class Lexer
 
     private void ReportUnexpected(int start, int end)
     {
-        var shown = end - start > 20 ? text.Substring(start, 20) + "…" : text.Substring(start, end - start);
-        var first = char.IsSurrogatePair(text, start) ? char.ConvertToUtf32(text, start) : text[start];
+        var shown = end - start > 20 ? Cut(start, 20) + "…" : Cut(start, end - start);
+        var first = IsSurrogatePairAt(start) ? char.ConvertToUtf32(text[start], text[start + 1]) : text[start];
         diagnostics.Report(Rules.UnexpectedCharacter, TextSpan.FromBounds(start, end),
             string.Concat("'", Escape(shown), "' (U+", first.ToString("X4", CultureInfo.InvariantCulture), ")",
                 end - start > 1 ? "; skipped up to the next token" : string.Empty));
@@ -300,7 +335,7 @@ public sealed class Lexer
     private bool IsLoneSurrogate(int index)
     {
         var c = text[index];
-        return char.IsHighSurrogate(c) ? !char.IsSurrogatePair(text, index)
+        return char.IsHighSurrogate(c) ? !IsSurrogatePairAt(index)
             : char.IsLowSurrogate(c) && !(index > 0 && char.IsHighSurrogate(text[index - 1]));
     }
 
@@ -323,7 +358,7 @@ public sealed class Lexer
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
 
-        return IsLetter(CharUnicodeInfo.GetUnicodeCategory(text, index));
+        return IsLetter(CategoryAt(index));
     }
 
     private bool IsIdentifierPart(int index)
@@ -334,7 +369,7 @@ public sealed class Lexer
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
         }
 
-        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        var category = CategoryAt(index);
         return IsLetter(category) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
             or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
     }
@@ -349,10 +384,10 @@ public sealed class Lexer
     private Token ReadIdentifier()
     {
         var start = position;
-        position += char.IsSurrogatePair(text, position) ? 2 : 1;
-        while (position < text.Length && IsIdentifierPart(position))
+        position += IsSurrogatePairAt(position) ? 2 : 1;
+        while (position < textLength && IsIdentifierPart(position))
         {
-            position += char.IsSurrogatePair(text, position) ? 2 : 1;
+            position += IsSurrogatePairAt(position) ? 2 : 1;
         }
 
         // '-' joins parts but may not end an identifier.
@@ -361,7 +396,7 @@ public sealed class Lexer
             position--;
         }
 
-        var raw = KnownWords.Find(text, start, position - start) ?? text.Substring(start, position - start);
+        var raw = KnownWords.Find(text, start, position - start) ?? Cut(start, position - start);
         if (raw.Length > Limits.MaxIdentifierLength)
         {
             diagnostics.Report(Rules.LimitExceeded, TextSpan.FromBounds(start, position),
@@ -394,25 +429,25 @@ public sealed class Lexer
         // Most strings hold no escape: cut them from the source in one allocation.
         var end = position;
         var sawBidi = false;
-        while (end < text.Length && text[end] is not ('"' or '\\' or '\r' or '\n' or '\0' or '\uFFFD') && !char.IsSurrogate(text[end]))
+        while (end < textLength && text[end] is not ('"' or '\\' or '\r' or '\n' or '\0' or '\uFFFD') && !char.IsSurrogate(text[end]))
         {
             sawBidi |= Bidi.IsControl(text[end]);
             end++;
         }
 
-        if (end < text.Length && text[end] == '"' && !decodeText)
+        if (end < textLength && text[end] == '"' && !decodeText)
         {
             position = end + 1;
             return Make(TokenKind.String, start, null);
         }
 
-        if (end < text.Length && text[end] == '"')
+        if (end < textLength && text[end] == '"')
         {
-            var plain = CheckStringLength(start, text.Substring(position, end - position));
+            var plain = CheckStringLength(start, Cut(position, end - position));
             position = end + 1;
             if (sawBidi)
             {
-                Bidi.CheckBalanced(plain, start + 1, diagnostics, text);
+                Bidi.CheckBalanced(plain, start + 1, diagnostics, text, textLength);
             }
 
             return Make(TokenKind.String, start, plain);
@@ -422,7 +457,7 @@ public sealed class Lexer
         value.Append(text, position, end - position);
         position = end;
         var terminated = false;
-        while (position < text.Length)
+        while (position < textLength)
         {
             var c = text[position];
             if (c == '"')
@@ -459,7 +494,7 @@ public sealed class Lexer
         }
 
         var content = CheckStringLength(start, value.ToString());
-        Bidi.CheckBalanced(content, start + 1, diagnostics, text);
+        Bidi.CheckBalanced(content, start + 1, diagnostics, text, textLength);
         var token = Make(TokenKind.String, start, content);
         return terminated ? token : token.AsUnterminated();
     }
@@ -557,7 +592,7 @@ public sealed class Lexer
     {
         var start = position;
         position++;
-        if (position >= text.Length || text[position] == '\r' || text[position] == '\n')
+        if (position >= textLength || text[position] == '\r' || text[position] == '\n')
         {
             diagnostics.Report(Rules.InvalidEscape, new TextSpan(start, 1), "\\");
             return;
@@ -578,11 +613,11 @@ public sealed class Lexer
             case 't':
                 value.Append('\t');
                 return;
-            case 'u' when position < text.Length && text[position] == '{':
+            case 'u' when position < textLength && text[position] == '{':
                 ReadUnicodeEscape(start, value);
                 return;
             default:
-                diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)));
+                diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(Cut(start, position - start)));
                 return;
         }
     }
@@ -591,13 +626,13 @@ public sealed class Lexer
     {
         position++;
         var digitsStart = position;
-        while (position < text.Length && position - digitsStart < 7 && Uri.IsHexDigit(text[position]))
+        while (position < textLength && position - digitsStart < 7 && Uri.IsHexDigit(text[position]))
         {
             position++;
         }
 
         var digits = position - digitsStart;
-        var closed = position < text.Length && text[position] == '}';
+        var closed = position < textLength && text[position] == '}';
         if (closed)
         {
             position++;
@@ -605,14 +640,14 @@ public sealed class Lexer
 
         if (!closed || digits is < 1 or > 6)
         {
-            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)));
+            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(Cut(start, position - start)));
             return;
         }
 
-        var scalar = int.Parse(text.Substring(digitsStart, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var scalar = int.Parse(Cut(digitsStart, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         if (scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) || scalar == 0)
         {
-            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(text.Substring(start, position - start)) + " (not a Unicode scalar value)");
+            diagnostics.Report(Rules.InvalidEscape, TextSpan.FromBounds(start, position), Escape(Cut(start, position - start)) + " (not a Unicode scalar value)");
             return;
         }
 
@@ -624,7 +659,7 @@ public sealed class Lexer
         var start = position;
         position += 3;
         var headerEnd = position;
-        while (headerEnd < text.Length && text[headerEnd] != '\r' && text[headerEnd] != '\n')
+        while (headerEnd < textLength && text[headerEnd] != '\r' && text[headerEnd] != '\n')
         {
             headerEnd++;
         }
@@ -632,7 +667,7 @@ public sealed class Lexer
         if (!IsBlank(position, headerEnd))
         {
             diagnostics.Report(Rules.Expected, TextSpan.FromBounds(position, headerEnd), "a line break after '\"\"\"' (a text block's lines start on the next line)",
-                "'" + Escape(Shorten(text.Substring(position, headerEnd - position))) + "'");
+                "'" + Escape(Shorten(Cut(position, headerEnd - position))) + "'");
         }
 
         position = SkipLineBreak(headerEnd);
@@ -640,7 +675,7 @@ public sealed class Lexer
         lines.Clear();
         while (true)
         {
-            if (position >= text.Length)
+            if (position >= textLength)
             {
                 diagnostics.Report(Rules.UnterminatedTextBlock, new TextSpan(start, 3));
                 ReachedEndInsideTextBlock = true;
@@ -649,7 +684,7 @@ public sealed class Lexer
 
             var lineStart = position;
             var lineEnd = lineStart;
-            while (lineEnd < text.Length && text[lineEnd] != '\r' && text[lineEnd] != '\n')
+            while (lineEnd < textLength && text[lineEnd] != '\r' && text[lineEnd] != '\n')
             {
                 lineEnd++;
             }
@@ -660,10 +695,10 @@ public sealed class Lexer
                 indentEnd++;
             }
 
-            if (lineEnd - indentEnd >= 3 && string.CompareOrdinal(text, indentEnd, "\"\"\"", 0, 3) == 0 && IsBlank(indentEnd + 3, lineEnd))
+            if (lineEnd - indentEnd >= 3 && Matches(indentEnd, "\"\"\"") && IsBlank(indentEnd + 3, lineEnd))
             {
                 position = indentEnd + 3;
-                var content = decodeText ? CheckStringLength(start, Dedent(lines, text.Substring(lineStart, indentEnd - lineStart))) : null;
+                var content = decodeText ? CheckStringLength(start, Dedent(lines, Cut(lineStart, indentEnd - lineStart))) : null;
                 return Make(TokenKind.TextBlock, start, content);
             }
 
@@ -696,7 +731,7 @@ public sealed class Lexer
         {
             if (Bidi.IsControl(text[i]))
             {
-                Bidi.CheckBalanced(text.Substring(start, end - start), start, diagnostics, text);
+                Bidi.CheckBalanced(Cut(start, end - start), start, diagnostics, text, textLength);
                 return;
             }
         }
@@ -752,7 +787,7 @@ public sealed class Lexer
 
             if (!IsBlank(cut, lineEnd))
             {
-                text.CopyTo(cut, buffer, length, lineEnd - cut);
+                Array.Copy(text, cut, buffer, length, lineEnd - cut);
                 length += lineEnd - cut;
             }
         }
@@ -775,12 +810,12 @@ public sealed class Lexer
 
     private int SkipLineBreak(int index)
     {
-        if (index < text.Length && text[index] == '\r')
+        if (index < textLength && text[index] == '\r')
         {
             index++;
         }
 
-        if (index < text.Length && text[index] == '\n')
+        if (index < textLength && text[index] == '\n')
         {
             index++;
         }
@@ -791,12 +826,12 @@ public sealed class Lexer
     private Token ReadNumeric()
     {
         var start = position;
-        while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] is '-' or ':' or '+' or '.'))
+        while (position < textLength && (char.IsLetterOrDigit(text[position]) || text[position] is '-' or ':' or '+' or '.'))
         {
             position++;
         }
 
-        var literal = text.Substring(start, position - start);
+        var literal = Cut(start, position - start);
         var span = TextSpan.FromBounds(start, position);
         var scanner = new NumericScanner(literal);
         if (scanner.TryInteger(out var integer, out var overflow))

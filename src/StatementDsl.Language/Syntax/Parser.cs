@@ -58,10 +58,10 @@ public sealed class Parser
 
     private SyntaxFile ParseFile()
     {
-        if (file.Text.Length > Limits.MaxFileLength)
+        if (file.Length > Limits.MaxFileLength)
         {
             diagnostics.Report(Rules.LimitExceeded, new TextSpan(0, 0),
-                string.Concat("File of ", file.Text.Length.ToString(CultureInfo.InvariantCulture), " characters is larger than the limit of ",
+                string.Concat("File of ", file.Length.ToString(CultureInfo.InvariantCulture), " characters is larger than the limit of ",
                     Limits.MaxFileLength.ToString(CultureInfo.InvariantCulture), "; it is not read"));
             return new SyntaxFile(file, null, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }

@@ -48,9 +48,9 @@ internal sealed class TokenSource
 
     private List<Token>? tokens;
 
-    public TokenSource(string text, int expectedTokens, bool reuseReleasedList)
+    public TokenSource(SourceFile file, int expectedTokens, bool reuseReleasedList)
     {
-        Text = text;
+        File = file;
         if (reuseReleasedList && released is { } list)
         {
             released = null;
@@ -62,7 +62,7 @@ internal sealed class TokenSource
         }
     }
 
-    public string Text { get; }
+    public SourceFile File { get; }
 
     public List<Trivia> Trivia { get; set; } = new();
 
@@ -166,7 +166,7 @@ public readonly struct Token : IEquatable<Token>
     /// The source text of the token, cut from the file on demand: keeping a copy per token would
     /// double the memory of every string and text block (measured: docs/benchmarks.md).
     /// </summary>
-    public string Text => IsMissing || source is null ? string.Empty : source.Text.Substring(Span.Start, Span.Length);
+    public string Text => IsMissing || source is null ? string.Empty : source.File.Cut(Span.Start, Span.Length);
 
     /// <summary>
     /// The decoded value: the NFC-normalized name of an identifier, the content of a string or text

@@ -1,30 +1,78 @@
+using System.Text;
+
 namespace StatementDsl.Language.Text;
 
-/// <summary>The text of one <c>.stmt</c> file and the map from offsets to lines and columns.</summary>
+/// <summary>
+/// The text of one <c>.stmt</c> file and the map from offsets to lines and columns. A file given as
+/// a string keeps it; a file given as UTF-8 (<see cref="FromUtf8"/>) is decoded into a buffer the
+/// thread reuses for the next file once this one is bound and dropped, so reading a corpus allocates
+/// no string per file (docs/benchmarks-reading.md).
+/// </summary>
 public sealed class SourceFile
 {
-    private static readonly char[] LineBreaks = { '\r', '\n' };
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly int[] lineStarts;
+    private string? text;
+
+    /// <summary>The decoded UTF-8 of a file given as bytes, until <see cref="Release"/> hands it on.</summary>
+    private char[]? characters;
+    private bool released;
 
     public SourceFile(string path, string text)
+        : this(path, text, null, text.Length)
+    {
+    }
+
+    private SourceFile(string path, string? text, char[]? characters, int length)
     {
         Path = path;
-        Text = text;
-        lineStarts = ComputeLineStarts(text);
-        Lines = new LineMap(path, lineStarts, text.Length);
+        this.text = text;
+        this.characters = characters;
+        Length = length;
+        lineStarts = text is not null ? LineStarts.Of(new StringText(text)) : LineStarts.Of(new ArrayText(characters!, length));
+        Lines = new LineMap(path, lineStarts, length);
     }
 
     /// <summary>The path as the caller gave it (the compiler's, the command line's or the editor's).</summary>
     public string Path { get; }
 
-    public string Text { get; }
+    /// <summary>The text; for a file given as UTF-8, made into a string on first use.</summary>
+    public string Text => text ??= released
+        ? throw new InvalidOperationException("The file's text was released after binding; read the file again to see it.")
+        : new string(characters!, 0, Length);
+
+    /// <summary>The number of UTF-16 code units of the text.</summary>
+    public int Length { get; }
 
     /// <summary>The number of lines, a trailing empty one included.</summary>
     internal int LineCount => lineStarts.Length;
 
     /// <summary>Lines and columns without the text, for what reports positions after the text is gone.</summary>
     internal LineMap Lines { get; }
+
+    /// <summary>
+    /// A file read as UTF-8 (a byte order mark skipped, bytes that are not UTF-8 decoded as U+FFFD, as
+    /// the compiler reads it), its text decoded into a buffer of this thread's: the binder hands the
+    /// buffer on to the next file once this one is bound (<c>Binder.ParseAndBind</c>), after which
+    /// only its path and positions remain. Only a file larger than the limit gets a string of its own.
+    /// </summary>
+    /// <param name="path">The path to report.</param>
+    /// <param name="utf8">A buffer holding the file's bytes from its start.</param>
+    /// <param name="count">How many bytes of <paramref name="utf8"/> the file holds.</param>
+    public static SourceFile FromUtf8(string path, byte[] utf8, int count)
+    {
+        var start = count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        if (count - start > Limits.MaxFileLength)
+        {
+            return new SourceFile(path, Utf8.GetString(utf8, start, count - start));
+        }
+
+        // A UTF-8 file never has more UTF-16 code units than bytes.
+        var buffer = ThreadCharBuffer.Rent(count - start);
+        var length = Utf8.GetChars(utf8, start, count - start, buffer, 0);
+        return new SourceFile(path, null, buffer, length);
+    }
 
     public LinePosition GetPosition(int offset) => Lines.GetPosition(offset);
 
@@ -33,28 +81,42 @@ public sealed class SourceFile
     {
         if (zeroBasedLine >= lineStarts.Length)
         {
-            return Text.Length;
+            return Length;
         }
 
         var start = lineStarts[Math.Max(0, zeroBasedLine)];
-        var end = zeroBasedLine + 1 < lineStarts.Length ? lineStarts[zeroBasedLine + 1] : Text.Length;
+        var end = zeroBasedLine + 1 < lineStarts.Length ? lineStarts[zeroBasedLine + 1] : Length;
         return Math.Min(start + Math.Max(0, zeroBasedCharacter), end);
     }
 
-    private static int[] ComputeLineStarts(string text)
+    /// <summary>The text as an array for the lexer: the file's own buffer, or the string copied into one the caller hands back with <see cref="ThreadCharBuffer.Return"/>.</summary>
+    internal char[] BorrowCharacters(out bool copied)
     {
-        // The search for the next line break is the runtime's vectorized one: most of a file's characters
-        // are text between breaks, which a loop over each character would test one by one.
-        var starts = new List<int> { 0 };
-        var lineBreak = text.IndexOfAny(LineBreaks);
-        while (lineBreak >= 0)
+        if (characters is { } own)
         {
-            var next = text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? lineBreak + 2 : lineBreak + 1;
-            starts.Add(next);
-            lineBreak = next < text.Length ? text.IndexOfAny(LineBreaks, next) : -1;
+            copied = false;
+            return own;
         }
 
-        return starts.ToArray();
+        var copy = ThreadCharBuffer.Rent(Length);
+        Text.CopyTo(0, copy, 0, Length);
+        copied = true;
+        return copy;
+    }
+
+    /// <summary>The text of a span, cut from the string or the decoded buffer.</summary>
+    internal string Cut(int start, int length) =>
+        text is not null ? text.Substring(start, length) : new string(characters ?? throw new InvalidOperationException("The file's text was released after binding."), start, length);
+
+    /// <summary>Hands a decoded buffer on to the next file of this thread: only for a file nobody reads again.</summary>
+    internal void Release()
+    {
+        if (characters is { } buffer)
+        {
+            characters = null;
+            released = text is null;
+            ThreadCharBuffer.Return(buffer);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using StatementDsl.Language.Semantics;
 using StatementDsl.Language.Syntax;
 using StatementDsl.Language.Text;
@@ -56,6 +57,68 @@ public class BindingTests
         Assert.Equal(new TextSpan(text.IndexOf("by: a", StringComparison.Ordinal) + 4, 1), reference.Span);
         Assert.Contains(compilation.Diagnostics, d => d.Id == "STMT1009" && d.Location.Span == speech.Field("date")?.ValueSpan);
     }
+
+    [Theory]
+    [MemberData(nameof(Compilations))]
+    public void Binding_UTF_8_on_several_threads_gives_what_Bind_gives(string name)
+    {
+        var sources = Sources(name);
+        var bytes = sources.Select((s, i) => (i % 2 == 0 ? [0xEF, 0xBB, 0xBF] : Array.Empty<byte>()).Concat(Encoding.UTF8.GetBytes(s.Text)).ToArray()).ToList();
+
+        var fromTrees = Binder.Bind(sources.Select(s => Parser.Parse(s)));
+        var fromBytes = Binder.ParseAndBind(sources.Count, i => SourceFile.FromUtf8(sources[i].Path, bytes[i], bytes[i].Length), null, maxDegreeOfParallelism: 4);
+
+        Assert.Equal(Describe(fromTrees), Describe(fromBytes));
+    }
+
+    [Fact]
+    public void A_file_read_as_UTF_8_has_the_tokens_positions_and_diagnostics_of_its_text()
+    {
+        // Every kind of line break, Arabic, an identifier outside the BMP, a bidi control, and bytes that are not UTF-8.
+        var utf8 = Encoding.UTF8.GetBytes("person \U0001D465 {\r\n  name: \"\u202Bحلب\"\r  role: \"x\"\n}\n// ").Concat(new byte[] { 0xFF, 0xC3 }).ToArray();
+        var text = new UTF8Encoding(false, false).GetString(utf8);
+
+        var fromText = Parser.Parse(new SourceFile("a.stmt", text));
+        var fromBytes = Parser.Parse(SourceFile.FromUtf8("a.stmt", utf8, utf8.Length));
+
+        Assert.Equal(text, fromBytes.Source.Text);
+        Assert.Equal(Tokens(fromText), Tokens(fromBytes));
+        Assert.Equal(TestText.Format(fromText.Diagnostics), TestText.Format(fromBytes.Diagnostics));
+        Assert.Contains(fromBytes.Diagnostics, d => d.Id == "STMT0007");
+        Assert.Contains(fromBytes.Diagnostics, d => d.Id == "STMT1011");
+        Assert.All(Enumerable.Range(0, text.Length + 1), offset => Assert.Equal(fromText.Source.GetPosition(offset), fromBytes.Source.GetPosition(offset)));
+
+        static string[] Tokens(SyntaxFile file) => Lexed(file.Source).Select(t => $"{t.Kind} {t.Span} {t.Text} {t.Value}").ToArray();
+    }
+
+    [Fact]
+    public void A_file_read_as_UTF_8_gives_its_buffer_on_once_bound()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("person a { name: \"حلب\" }\n");
+        var kept = SourceFile.FromUtf8("kept.stmt", utf8, utf8.Length);
+        var released = SourceFile.FromUtf8("released.stmt", utf8, utf8.Length);
+        var text = kept.Text;
+
+        var compilation = Binder.ParseAndBind(2, i => i == 0 ? kept : released, null, maxDegreeOfParallelism: 1);
+
+        Assert.Equal("حلب", compilation.EntitiesById["a"].Field("name")?.Text);
+        Assert.Same(text, kept.Text);
+        Assert.Throws<InvalidOperationException>(() => released.Text);
+        Assert.Equal(new LinePosition(1, 8), released.GetPosition(7));
+    }
+
+    [Fact]
+    public void Binding_on_several_threads_throws_the_first_failure_itself()
+    {
+        var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        SourceFile Open(int i) => i == 3 ? throw new IOException("unreadable") : new SourceFile($"{i}.stmt", "person p" + i + " { name: \"x\" }\n");
+
+        Assert.Equal("unreadable", Assert.Throws<IOException>(() => Binder.ParseAndBind(8, Open, null, maxDegreeOfParallelism: 4)).Message);
+        Assert.ThrowsAny<OperationCanceledException>(() => Binder.ParseAndBind(8, Open, null, maxDegreeOfParallelism: 4, cancelled.Token));
+    }
+
+    private static List<Token> Lexed(SourceFile source) => new Lexer(source, new StatementDsl.Language.Diagnostics.DiagnosticBag(source)).LexAll();
 
     private static List<SourceFile> Sources(string name) => name switch
     {
