@@ -213,7 +213,7 @@ public static class Binder
         private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
 
         /// <summary>Each bound record with its declaration (and its meeting's), for the checks made once the file is bound.</summary>
-        private readonly List<(BoundEntity Entity, DeclarationSyntax Syntax, DeclarationSyntax? Meeting)> declared = [];
+        private readonly List<(BoundEntity Entity, DeclarationSyntax Syntax, DeclarationSyntax? Meeting)> declared;
 
         /// <summary>The field names written by declarations with many members (a meeting with thousands of speeches), so that each speech's date check stays cheap.</summary>
         private readonly Dictionary<DeclarationSyntax, HashSet<string>> writtenFieldNames = [];
@@ -225,6 +225,9 @@ public static class Binder
             diagnostics = new DiagnosticBag(file.Source);
             checks = new DiagnosticBag(file.Source);
             bound = new BoundFile(file.Source.Path, declarations.ClassName, file.Source.Lines);
+
+            // Most records have an id: their count sizes the list once.
+            declared = new(declarations.Symbols.Count);
         }
 
         /// <summary>Binds what the file decides alone; ids and references wait for every file's ids (<see cref="UnresolvedFile.Resolve"/>).</summary>

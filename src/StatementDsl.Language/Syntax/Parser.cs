@@ -20,6 +20,9 @@ public sealed class Parser
     private TokenSource source = null!;
     private List<Token> tokens = null!;
 
+    /// <summary>The members of the declarations being parsed, innermost last: each takes its own, in an array of their exact count, when it closes.</summary>
+    private readonly List<MemberSyntax> openMembers = new();
+
     /// <summary>Where the lexed tokens end: tokens the parser makes up for what is missing go after it.</summary>
     private int endOfFile;
     private int index;
@@ -97,6 +100,21 @@ public sealed class Parser
         return new SyntaxFile(file, source, declarations, Current, diagnostics.Items);
     }
 
+    /// <summary>The members a declaration added from <paramref name="first"/> on, taken off the list of open members.</summary>
+    private MemberSyntax[] TakeMembers(int first)
+    {
+        var count = openMembers.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<MemberSyntax>();
+        }
+
+        var members = new MemberSyntax[count];
+        openMembers.CopyTo(first, members, 0, count);
+        openMembers.RemoveRange(first, count);
+        return members;
+    }
+
     private bool StartsDeclaration() =>
         Current.Kind == TokenKind.Identifier && Peek(1).Kind is TokenKind.Identifier or TokenKind.OpenBrace;
 
@@ -126,7 +144,7 @@ public sealed class Parser
             return new DeclarationSyntax(source, kindIndex, null, identifier, openBrace, Array.Empty<MemberSyntax>(), SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace));
         }
 
-        var members = new List<MemberSyntax>();
+        var firstMember = openMembers.Count;
         var skippedMembers = false;
         while (true)
         {
@@ -134,14 +152,14 @@ public sealed class Parser
             var token = Current;
             if (token.Kind == TokenKind.CloseBrace)
             {
-                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, members, Advance()) { HasSkippedText = skippedMembers };
+                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, TakeMembers(firstMember), Advance()) { HasSkippedText = skippedMembers };
             }
 
             if (token.Kind == TokenKind.EndOfFile || (StartsDeclaration() && IsSiblingOf(kindToken)))
             {
                 ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier == SyntaxNode.None ? string.Empty : " " + tokens[identifier].Text, "' (line ",
                     file.GetPosition(kindToken.Span.Start).Line.ToString(CultureInfo.InvariantCulture), ")"));
-                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, members, AddMissing(TokenKind.CloseBrace))
+                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, TakeMembers(firstMember), AddMissing(TokenKind.CloseBrace))
                 {
                     HasSkippedText = skippedMembers,
                 };
@@ -152,13 +170,13 @@ public sealed class Parser
                 var next = Peek(1).Kind;
                 if (next is TokenKind.Identifier or TokenKind.OpenBrace)
                 {
-                    members.Add(ParseDeclaration(depth + 1));
+                    openMembers.Add(ParseDeclaration(depth + 1));
                     continue;
                 }
 
                 if (next is TokenKind.Colon or TokenKind.At || StartsValue(next))
                 {
-                    members.Add(ParseField(depth));
+                    openMembers.Add(ParseField(depth));
                     continue;
                 }
             }
