@@ -58,8 +58,13 @@ if (args.Contains("--front-end-only"))
     var frontEnd = BenchmarkRunner.Run<FrontEndBenchmark>(config).Reports.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
     double FrontEndMs(string name) => frontEnd[name].ResultStatistics!.Mean / 1e6;
     double FrontEndBytes(string name) => frontEnd[name].GcStats.GetBytesAllocatedPerOperation(frontEnd[name].BenchmarkCase) ?? 0;
-    Console.WriteLine($"parse_vs_stj={Round(FrontEndMs(nameof(FrontEndBenchmark.StjDeserialize)) / FrontEndMs(nameof(FrontEndBenchmark.ParseAndBind)) * corpus.StatementBytes / corpus.JsonBytes)} "
-        + $"allocated_parse_bind_vs_stj={Round(FrontEndBytes(nameof(FrontEndBenchmark.ParseAndBind)) / FrontEndBytes(nameof(FrontEndBenchmark.StjDeserialize)))}");
+    double VersusStj(string name) => Round(FrontEndMs(nameof(FrontEndBenchmark.StjDeserialize)) / FrontEndMs(name) * corpus.StatementBytes / corpus.JsonBytes);
+    Console.WriteLine($"parse_vs_stj={VersusStj(nameof(FrontEndBenchmark.ParseAndBind))} "
+        + $"parse_vs_stj_from_text={VersusStj(nameof(FrontEndBenchmark.ParseAndBindFromText))} "
+        + $"parse_vs_stj_every_core={VersusStj(nameof(FrontEndBenchmark.ParseAndBindOnEveryCore))} "
+        + $"lex_floor_vs_stj={VersusStj(nameof(FrontEndBenchmark.LexFloor))} "
+        + $"allocated_parse_bind_vs_stj={Round(FrontEndBytes(nameof(FrontEndBenchmark.ParseAndBind)) / FrontEndBytes(nameof(FrontEndBenchmark.StjDeserialize)))} "
+        + $"allocated_parse_bind_from_text_vs_stj={Round(FrontEndBytes(nameof(FrontEndBenchmark.ParseAndBindFromText)) / FrontEndBytes(nameof(FrontEndBenchmark.StjDeserialize)))}");
     return;
 }
 
@@ -133,6 +138,12 @@ var results = new JsonObject
     ["parse_bind_per_file_mb_per_s"] = Round(perFileMbPerSecond),
     ["parse_bind_per_file_vs_stj"] = Round(perFileMbPerSecond / stjMbPerSecond),
     ["parse_bind_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBind))),
+    ["parse_bind_from_text_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBindFromText))),
+    ["parse_bind_every_core_ms"] = Round(Ms(nameof(FrontEndBenchmark.ParseAndBindOnEveryCore))),
+    ["lex_floor_ms"] = Round(Ms(nameof(FrontEndBenchmark.LexFloor))),
+    ["parse_vs_stj_from_text"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize)) / Ms(nameof(FrontEndBenchmark.ParseAndBindFromText)) * corpus.StatementBytes / corpus.JsonBytes),
+    ["parse_vs_stj_every_core"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize)) / Ms(nameof(FrontEndBenchmark.ParseAndBindOnEveryCore)) * corpus.StatementBytes / corpus.JsonBytes),
+    ["lex_floor_vs_stj"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize)) / Ms(nameof(FrontEndBenchmark.LexFloor)) * corpus.StatementBytes / corpus.JsonBytes),
     ["stj_deserialize_ms"] = Round(Ms(nameof(FrontEndBenchmark.StjDeserialize))),
     ["generate_emit_with_corpus_ms"] = Round(Ms(nameof(BuildBenchmark.GenerateAndEmitWithCorpus))),
     ["emit_without_corpus_ms"] = Round(Ms(nameof(BuildBenchmark.EmitWithoutCorpus))),
@@ -142,6 +153,7 @@ var results = new JsonObject
     ["incremental_edit_ms"] = Round(Ms(nameof(IncrementalBenchmark.EditOneQuote))),
     ["full_generator_run_ms"] = Round(Ms(nameof(IncrementalBenchmark.FullRun))),
     ["allocated_parse_bind_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBind)),
+    ["allocated_parse_bind_from_text_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBindFromText)),
     ["allocated_parse_bind_per_file_bytes"] = Allocated(nameof(FrontEndBenchmark.ParseAndBindPerFile)),
     ["allocated_stj_bytes"] = Allocated(nameof(FrontEndBenchmark.StjDeserialize)),
     ["allocated_build_bytes"] = Allocated(nameof(BuildBenchmark.GenerateAndEmitWithCorpus)),
@@ -196,7 +208,10 @@ var results = new JsonObject
     ["app_edit_with_archive_vs_alone"] = Round(archiveEdit.WithArchiveMs / archiveEdit.AloneMs),
     ["app_edit_archive_recompilations"] = archiveEdit.ArchiveRecompilations,
     ["check_process_ms"] = Round(checks[0].WallMs),
-    ["check_vs_json_process"] = Round(checks[0].WallMs / startup[StartupBenchmark.Json].WallMs),
+    ["check_vs_json_process"] = Round(checks[0].WallMs / checks[0].JsonWallMs!.Value),
+    ["check_json_process_ms"] = Round(checks[0].JsonWallMs!.Value),
+    ["check_one_core_ms"] = Round(checks[0].OneCoreWallMs!.Value),
+    ["check_one_core_vs_json_process"] = Round(checks[0].OneCoreWallMs!.Value / checks[0].JsonWallMs!.Value),
     ["allocated_parse_bind_vs_stj"] = Round((double)Allocated(nameof(FrontEndBenchmark.ParseAndBind)) / Allocated(nameof(FrontEndBenchmark.StjDeserialize))),
 };
 foreach (var (key, value) in QuoteFigures(reports))

@@ -108,9 +108,9 @@ internal static class StartupBenchmark
             m => new StartupFigures(Median(m.Value.Select(r => r.Wall)), Median(m.Value.Select(r => r.Main)), Median(m.Value.Select(r => r.Jit)), m.Value[0].Records)));
     }
 
-    private static string Built(string app) => Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
+    internal static string Built(string app) => Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
 
-    private static void Dotnet(string arguments, string app)
+    internal static void Dotnet(string arguments, string app)
     {
         var (code, output) = ProcessRunner.Run("dotnet", arguments, app);
         if (code != 0)
@@ -255,7 +255,7 @@ internal static class StartupBenchmark
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program.ToString());
     }
 
-    private static void WriteJsonApp(string folder, Corpus corpus)
+    internal static void WriteJsonApp(string folder, Corpus corpus)
     {
         WriteProject(folder, """
               <ItemGroup>
