@@ -332,59 +332,59 @@ public static class Binder
                     continue;
                 }
 
-                var value = BindValue(spec, field.Value);
+                var value = field.ValueToken is { } token ? BindToken(spec, token) : BindList(spec, field.ListValue!);
                 if (value is not null)
                 {
-                    fieldsBound.Add(new BoundField(spec, language, field.Value.Span, value));
+                    fieldsBound.Add(new BoundField(spec, language, field.ValueSpan, value));
                 }
             }
         }
 
-        /// <summary>What the field's value is made of (<see cref="BoundField.Payload"/>); null when it did not bind.</summary>
-        private object? BindValue(FieldSpec spec, ValueSyntax syntax)
+        /// <summary>What a value of one token is made of (<see cref="BoundField.Payload"/>); null when it did not bind.</summary>
+        private object? BindToken(FieldSpec spec, Token token)
         {
-            if (syntax is TokenValueSyntax { Token: var token })
+            if (token.IsMissing || (token.Value is null && token.Kind is not TokenKind.Identifier))
             {
-                if (token.IsMissing || (token.Value is null && token.Kind is not TokenKind.Identifier))
-                {
-                    return null;
-                }
-
-                switch (spec.Type)
-                {
-                    case FieldType.Text when token.Kind is TokenKind.String or TokenKind.TextBlock:
-                        return (string)token.Value!;
-                    case FieldType.TextList when token.Kind is TokenKind.String or TokenKind.TextBlock:
-                        return new ListValue(new BoundValue[] { new TextValue((string)token.Value!) });
-                    case FieldType.Date when token.Value is DateLiteral date:
-                        return new DateValue(date);
-                    case FieldType.Date when token.Kind == TokenKind.Integer && token.Text.Length == 4:
-                        return YearValue(token);
-                    case FieldType.TimeOrDateTime when token.Value is TimeLiteral time:
-                        return new TimeValue(time);
-                    case FieldType.TimeOrDateTime when token.Value is DateLiteral { Time: not null } dateTime:
-                        return new DateValue(dateTime);
-                    case FieldType.Integer when token.Value is long integer:
-                        return new IntegerValue(integer);
-                    case FieldType.Enum when token.Kind == TokenKind.Identifier:
-                        return EnumValue(spec, token);
-                    case FieldType.Reference when token.Kind == TokenKind.Identifier:
-                        return token.ValueText;
-                    case FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
-                        return new UnresolvedReference(token.ValueText, token.Span);
-                    case FieldType.LanguageTag when token.Kind is TokenKind.Identifier or TokenKind.String:
-                        return Checked(spec, token, LanguageTagPattern);
-                    case FieldType.Country when token.Kind is TokenKind.Identifier or TokenKind.String:
-                        return Checked(spec, token, CountryPattern);
-                    case FieldType.Symbol when token.Kind is TokenKind.Identifier or TokenKind.String:
-                        return token.ValueText;
-                }
-
-                diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), DescribeFound(token));
                 return null;
             }
 
-            var list = (ListValueSyntax)syntax;
+            switch (spec.Type)
+            {
+                case FieldType.Text when token.Kind is TokenKind.String or TokenKind.TextBlock:
+                    return (string)token.Value!;
+                case FieldType.TextList when token.Kind is TokenKind.String or TokenKind.TextBlock:
+                    return new ListValue(new BoundValue[] { new TextValue((string)token.Value!) });
+                case FieldType.Date when token.Value is DateLiteral date:
+                    return new DateValue(date);
+                case FieldType.Date when token.Kind == TokenKind.Integer && token.Text.Length == 4:
+                    return YearValue(token);
+                case FieldType.TimeOrDateTime when token.Value is TimeLiteral time:
+                    return new TimeValue(time);
+                case FieldType.TimeOrDateTime when token.Value is DateLiteral { Time: not null } dateTime:
+                    return new DateValue(dateTime);
+                case FieldType.Integer when token.Value is long integer:
+                    return new IntegerValue(integer);
+                case FieldType.Enum when token.Kind == TokenKind.Identifier:
+                    return EnumValue(spec, token);
+                case FieldType.Reference when token.Kind == TokenKind.Identifier:
+                    return token.ValueText;
+                case FieldType.ReferenceList when token.Kind == TokenKind.Identifier:
+                    return new UnresolvedReference(token.ValueText, token.Span);
+                case FieldType.LanguageTag when token.Kind is TokenKind.Identifier or TokenKind.String:
+                    return Checked(spec, token, LanguageTagPattern);
+                case FieldType.Country when token.Kind is TokenKind.Identifier or TokenKind.String:
+                    return Checked(spec, token, CountryPattern);
+                case FieldType.Symbol when token.Kind is TokenKind.Identifier or TokenKind.String:
+                    return token.ValueText;
+            }
+
+            diagnostics.Report(Rules.WrongValueType, token.Span, spec.Name, spec.Describe(), DescribeFound(token));
+            return null;
+        }
+
+        /// <summary>What a list value is made of: its items bound, those that did not bind left out; null when a list is not allowed.</summary>
+        private object? BindList(FieldSpec spec, ListValueSyntax list)
+        {
             if (spec.Type is not (FieldType.ReferenceList or FieldType.TextList))
             {
                 diagnostics.Report(Rules.WrongValueType, list.OpenBracket.Span, spec.Name, spec.Describe(), "a list");

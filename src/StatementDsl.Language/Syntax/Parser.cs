@@ -232,29 +232,35 @@ public sealed class Parser
             colon = AddMissing(TokenKind.Colon);
         }
 
-        return new FieldSyntax(source, name, atSign, tag, colon, ParseValue(name, depth));
+        var value = ParseValue(name, depth, out var list);
+        return new FieldSyntax(source, name, atSign, tag, colon, value, list);
     }
 
     private static bool StartsValue(TokenKind kind) => kind is TokenKind.String or TokenKind.TextBlock or TokenKind.Date
         or TokenKind.Time or TokenKind.Integer or TokenKind.OpenBracket;
 
+    /// <summary>A field's or a list item's value: the index of its one token, or <see cref="SyntaxNode.None"/> and the list.</summary>
     /// <param name="fieldName">The index of the field's name token: its text is cut only for a message, not for every field.</param>
-    private ValueSyntax ParseValue(int fieldName, int depth)
+    /// <param name="depth">How deep the value stands, for the nesting limit.</param>
+    /// <param name="list">The list, when the value is one.</param>
+    private int ParseValue(int fieldName, int depth, out ListValueSyntax? list)
     {
+        list = null;
         var token = Current;
         if (StartsValue(token.Kind) && token.Kind != TokenKind.OpenBracket)
         {
-            return new TokenValueSyntax(source, Advance());
+            return Advance();
         }
 
         if (token.Kind == TokenKind.Identifier && Peek(1).Kind is not (TokenKind.Colon or TokenKind.At or TokenKind.OpenBrace))
         {
-            return new TokenValueSyntax(source, Advance());
+            return Advance();
         }
 
         if (token.Kind == TokenKind.OpenBracket)
         {
-            return ParseList(fieldName, depth + 1);
+            list = ParseList(fieldName, depth + 1);
+            return SyntaxNode.None;
         }
 
         if (token.Kind == TokenKind.Colon && (StartsValue(Peek(1).Kind) || Peek(1).Kind == TokenKind.Identifier))
@@ -262,11 +268,11 @@ public sealed class Parser
             // A stray second ':' ('name: : "x"'): one diagnostic at it, and the value after it still binds.
             ReportUnexpected(string.Concat("a value for '", tokens[fieldName].Text, "'"));
             index++;
-            return ParseValue(fieldName, depth);
+            return ParseValue(fieldName, depth, out list);
         }
 
         ReportMissing(string.Concat("a value for '", tokens[fieldName].Text, "'"));
-        return new TokenValueSyntax(source, AddMissing(TokenKind.Identifier));
+        return AddMissing(TokenKind.Identifier);
     }
 
     private ListValueSyntax ParseList(int fieldName, int depth)
@@ -309,7 +315,8 @@ public sealed class Parser
                     ReportMissing("',' between list items");
                 }
 
-                items.Add(ParseValue(fieldName, depth));
+                var item = ParseValue(fieldName, depth, out var nested);
+                items.Add(nested ?? (ValueSyntax)new TokenValueSyntax(source, item));
                 continue;
             }
 

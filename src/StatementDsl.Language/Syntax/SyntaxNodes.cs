@@ -115,14 +115,21 @@ public sealed class FieldSyntax : MemberSyntax
     private readonly int languageTag;
     private readonly int colon;
 
-    internal FieldSyntax(TokenSource tokens, int name, int atSign, int languageTag, int colon, ValueSyntax value)
+    /// <summary>The value's one token, or <see cref="SyntaxNode.None"/> when the value is a list.</summary>
+    private readonly int valueToken;
+
+    /// <summary>The value's node: the list, or, for one token, made when first asked for (the binder reads the token alone).</summary>
+    private ValueSyntax? value;
+
+    internal FieldSyntax(TokenSource tokens, int name, int atSign, int languageTag, int colon, int valueToken, ListValueSyntax? list)
         : base(tokens)
     {
         this.name = name;
         this.atSign = atSign;
         this.languageTag = languageTag;
         this.colon = colon;
-        Value = value;
+        this.valueToken = valueToken;
+        value = list;
     }
 
     public Token Name => At(name);
@@ -133,11 +140,32 @@ public sealed class FieldSyntax : MemberSyntax
 
     public Token Colon => At(colon);
 
-    public ValueSyntax Value { get; }
+    public ValueSyntax Value
+    {
+        get
+        {
+            if (value is null)
+            {
+                // Published once, so that every reader of the tree sees the same node.
+                Interlocked.CompareExchange(ref value, new TokenValueSyntax(Tokens, valueToken), null);
+            }
+
+            return value!;
+        }
+    }
+
+    /// <summary>The value's one token without a node for it; null when the value is a list (<see cref="ListValue"/>).</summary>
+    internal Token? ValueToken => OptionalAt(valueToken);
+
+    /// <summary>The value when it is a list.</summary>
+    internal ListValueSyntax? ListValue => valueToken == None ? (ListValueSyntax)value! : null;
+
+    /// <summary>The value's span, as <see cref="ValueSyntax.Span"/> gives it, without a node for a single token.</summary>
+    internal TextSpan ValueSpan => valueToken == None ? value!.Span : At(valueToken).Span;
 
     public override Token FirstToken => Name;
 
-    public override Token LastToken => Value.LastToken;
+    public override Token LastToken => valueToken == None ? value!.LastToken : At(valueToken);
 }
 
 public abstract class ValueSyntax : SyntaxNode
