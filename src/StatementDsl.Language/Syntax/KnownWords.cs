@@ -29,7 +29,7 @@ internal static class KnownWords
 
         foreach (var candidate in candidates)
         {
-            if (Equals(text, start, candidate))
+            if (StandsAt(text, start, candidate))
             {
                 return candidate;
             }
@@ -40,8 +40,8 @@ internal static class KnownWords
 
     private static int Shape(int length, char first) => (length << 16) | first;
 
-    /// <summary>Whether the word stands in the text at the start; the caller has matched its length.</summary>
-    private static bool Equals(char[] text, int start, string word)
+    /// <summary>Whether <paramref name="word"/> stands in <paramref name="text"/> at <paramref name="start"/>; the caller has checked that it fits.</summary>
+    internal static bool StandsAt(char[] text, int start, string word)
     {
         for (var i = 0; i < word.Length; i++)
         {

@@ -155,23 +155,7 @@ public sealed class Lexer
 
     private bool At(string literal) => Matches(position, literal);
 
-    private bool Matches(int index, string literal)
-    {
-        if (index + literal.Length > textLength)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < literal.Length; i++)
-        {
-            if (text[index + i] != literal[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private bool Matches(int index, string literal) => index + literal.Length <= textLength && KnownWords.StandsAt(text, index, literal);
 
     private string Cut(int start, int length) => new(text, start, length);
 
