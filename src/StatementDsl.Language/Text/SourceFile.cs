@@ -17,7 +17,6 @@ public sealed class SourceFile
 
     /// <summary>The decoded UTF-8 of a file given as bytes, until <see cref="Release"/> hands it on.</summary>
     private char[]? characters;
-    private bool released;
 
     public SourceFile(string path, string text)
         : this(path, text, null, text.Length)
@@ -38,9 +37,7 @@ public sealed class SourceFile
     public string Path { get; }
 
     /// <summary>The text; for a file given as UTF-8, made into a string on first use.</summary>
-    public string Text => text ??= released
-        ? throw new InvalidOperationException("The file's text was released after binding; read the file again to see it.")
-        : new string(characters!, 0, Length);
+    public string Text => text ??= new string(Characters, 0, Length);
 
     /// <summary>The number of UTF-16 code units of the text.</summary>
     public int Length { get; }
@@ -105,8 +102,10 @@ public sealed class SourceFile
     }
 
     /// <summary>The text of a span, cut from the string or the decoded buffer.</summary>
-    internal string Cut(int start, int length) =>
-        text is not null ? text.Substring(start, length) : new string(characters ?? throw new InvalidOperationException("The file's text was released after binding."), start, length);
+    internal string Cut(int start, int length) => text is not null ? text.Substring(start, length) : new string(Characters, start, length);
+
+    /// <summary>The decoded buffer of a file given as UTF-8; a file with neither text nor buffer was released.</summary>
+    private char[] Characters => characters ?? throw new InvalidOperationException("The file's text was released after binding; read the file again to see it.");
 
     /// <summary>Hands a decoded buffer on to the next file of this thread: only for a file nobody reads again.</summary>
     internal void Release()
@@ -114,7 +113,6 @@ public sealed class SourceFile
         if (characters is { } buffer)
         {
             characters = null;
-            released = text is null;
             ThreadCharBuffer.Return(buffer);
         }
     }
