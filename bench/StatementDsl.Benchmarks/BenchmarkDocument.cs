@@ -11,7 +11,7 @@ internal static class BenchmarkDocument
     [
         ("parse_vs_stj", "front end: parse + bind MB/s ÷ STJ deserialize MB/s", 1.0, true),
         ("allocated_parse_bind_vs_stj", "front end: bytes allocated by parse + bind ÷ by STJ for the same records", 2.0, false),
-        ("check_vs_json_process", "a fresh `stmt check` of the corpus ÷ a fresh process loading the same records from JSON", 1.0, false),
+        ("check_vs_json_process", "a fresh `stmt check` of the corpus, the tool installed from its package for this platform ÷ a fresh process loading the same records from JSON, published ReadyToRun for this platform too", 1.0, false),
         ("compile_vs_stj", "build: added generator + emit time ÷ STJ deserialize time", 10, false),
         ("compile_vs_members_floor", "build: added generator + emit time ÷ the generated members alone, with no data", 1.2, false),
         ("app_edit_with_archive_vs_alone", "build after a one-line edit of an app referencing the archive's class library ÷ the same app referencing the library without records", 1.1, false),
