@@ -115,16 +115,16 @@ public static class Binder
         foreach (var placement in Placements(file))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var declaration = placement.Declaration;
-            if (declaration.Kind == DeclarationKind.Transcript && placement.Problem is null)
+            var identifier = IdentifierOf(file.Members!, placement.Declaration);
+            if (placement.Kind == DeclarationKind.Transcript && placement.Problem is null)
             {
-                transcriptId = declaration.Identifier is { IsMissing: false } t ? t.ValueText : null;
+                transcriptId = identifier?.ValueText;
             }
 
-            if (declaration.Identifier is { IsMissing: false } identifier)
+            if (identifier is { } written)
             {
-                symbols.Add(new DeclaredSymbol(identifier.ValueText, declaration.Kind!.Value, file.Source.Path, symbols.Count, identifier.Span,
-                    file.Source.GetPosition(identifier.Span.Start), placement.Problem is not null || placement.InsideMisplaced));
+                symbols.Add(new DeclaredSymbol(written.ValueText, placement.Kind, file.Source.Path, symbols.Count, written.Span,
+                    file.Source.GetPosition(written.Span.Start), placement.Problem is not null || placement.InsideMisplaced));
             }
         }
 
@@ -134,31 +134,47 @@ public static class Binder
     public static BoundFile BindFile(SyntaxFile file, FileDeclarations declarations, SymbolTable table, CancellationToken cancellationToken = default) =>
         new FileBinder(file, declarations, cancellationToken).Bind().Resolve(table);
 
-    /// <summary>A declaration with a known kind, where it stands, and why it may not stand there.</summary>
-    internal readonly record struct Placement(DeclarationSyntax Declaration, DeclarationSyntax? Meeting, string? Problem, bool InsideMisplaced, DeclarationSyntax? Person);
+    /// <summary>
+    /// A declaration with a known kind, where it stands, and why it may not stand there; declarations
+    /// as records of the file's <see cref="MemberTable"/>, <see cref="SyntaxNode.None"/> for no meeting or person.
+    /// </summary>
+    internal readonly record struct Placement(int Declaration, DeclarationKind Kind, int Meeting, string? Problem, bool InsideMisplaced, int Person);
+
+    /// <summary>The declaration's id token, unless it has none or it is missing.</summary>
+    private static Token? IdentifierOf(MemberTable table, int declaration)
+    {
+        var identifier = table[declaration].Second;
+        return identifier != SyntaxNode.None && table.Tokens[identifier] is { IsMissing: false } token ? token : null;
+    }
 
     /// <summary>Every declaration of a known kind in file order, each with its placement checked (STMT1014).</summary>
     internal static IEnumerable<Placement> Placements(SyntaxFile file)
     {
-        var transcriptSeen = false;
-        var stack = new Stack<(DeclarationSyntax Declaration, DeclarationSyntax? Parent, bool InsideMisplaced)>(file.Declarations.Count + PlacementStackReserve);
-        for (var i = file.Declarations.Count - 1; i >= 0; i--)
+        if (file.Members is not { } table)
         {
-            stack.Push((file.Declarations[i], null, false));
+            yield break;
+        }
+
+        var transcriptSeen = false;
+        var stack = new Stack<(int Declaration, int Parent, bool InsideMisplaced)>(table.TopLevelCount + PlacementStackReserve);
+        for (var i = table.TopLevelCount - 1; i >= 0; i--)
+        {
+            stack.Push((table.MemberAt(SyntaxNode.None, i), SyntaxNode.None, false));
         }
 
         while (stack.Count > 0)
         {
             var (declaration, parent, insideMisplaced) = stack.Pop();
-            if (declaration.Kind is not DeclarationKind kind)
+            if (table[declaration].Kind is not DeclarationKind kind)
             {
                 continue;
             }
 
+            var parentKind = parent == SyntaxNode.None ? null : table[parent].Kind;
             string? problem = null;
             if (!insideMisplaced)
             {
-                if (parent is null)
+                if (parent == SyntaxNode.None)
                 {
                     if (DeclarationKinds.BelongsInMeeting(kind))
                     {
@@ -170,24 +186,25 @@ public static class Binder
                         transcriptSeen = true;
                     }
                 }
-                else if (parent.Kind == DeclarationKind.Person && kind == DeclarationKind.Membership)
+                else if (parentKind == DeclarationKind.Person && kind == DeclarationKind.Membership)
                 {
                     // A person's own memberships: the person is implied (LANGUAGE.md §4).
                 }
-                else if (parent.Kind != DeclarationKind.Meeting || !DeclarationKinds.BelongsInMeeting(kind))
+                else if (parentKind != DeclarationKind.Meeting || !DeclarationKinds.BelongsInMeeting(kind))
                 {
-                    problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", parent.KindToken.Text,
+                    problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", table.Tokens[table[parent].First].Text,
                         DeclarationKinds.BelongsInMeeting(kind) ? "; it belongs inside a meeting" : "; declare it at the top of the file");
                 }
             }
 
-            yield return new Placement(declaration, parent?.Kind == DeclarationKind.Meeting ? parent : null, problem, insideMisplaced,
-                parent?.Kind == DeclarationKind.Person ? parent : null);
-            for (var i = declaration.Members.Count - 1; i >= 0; i--)
+            yield return new Placement(declaration, kind, parentKind == DeclarationKind.Meeting ? parent : SyntaxNode.None, problem, insideMisplaced,
+                parentKind == DeclarationKind.Person ? parent : SyntaxNode.None);
+            for (var i = table.MemberCount(declaration) - 1; i >= 0; i--)
             {
-                if (declaration.Members[i] is DeclarationSyntax child)
+                var member = table.MemberAt(declaration, i);
+                if (table[member].IsDeclaration)
                 {
-                    stack.Push((child, declaration, insideMisplaced || problem is not null));
+                    stack.Push((member, declaration, insideMisplaced || problem is not null));
                 }
             }
         }
@@ -199,6 +216,9 @@ public static class Binder
         private const int MembersScannedInPlace = 16;
 
         private readonly SyntaxFile file;
+
+        /// <summary>The file's declarations and fields as records; empty for a file too large to be read.</summary>
+        private readonly MemberTable? table;
         private readonly CancellationToken cancellationToken;
         private readonly DiagnosticBag diagnostics;
 
@@ -213,14 +233,15 @@ public static class Binder
         private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
 
         /// <summary>Each bound record with its declaration (and its meeting's), for the checks made once the file is bound.</summary>
-        private readonly List<(BoundEntity Entity, DeclarationSyntax Syntax, DeclarationSyntax? Meeting)> declared;
+        private readonly List<(BoundEntity Entity, int Syntax, int Meeting)> declared;
 
         /// <summary>The field names written by declarations with many members (a meeting with thousands of speeches), so that each speech's date check stays cheap.</summary>
-        private readonly Dictionary<DeclarationSyntax, HashSet<string>> writtenFieldNames = [];
+        private readonly Dictionary<int, HashSet<string>> writtenFieldNames = [];
 
         public FileBinder(SyntaxFile file, FileDeclarations declarations, CancellationToken cancellationToken)
         {
             this.file = file;
+            table = file.Members;
             this.cancellationToken = cancellationToken;
             diagnostics = new DiagnosticBag(file.Source);
             checks = new DiagnosticBag(file.Source);
@@ -233,32 +254,33 @@ public static class Binder
         /// <summary>Binds what the file decides alone; ids and references wait for every file's ids (<see cref="UnresolvedFile.Resolve"/>).</summary>
         public UnresolvedFile Bind()
         {
-            var meetings = new Dictionary<DeclarationSyntax, BoundEntity>();
+            var meetings = new Dictionary<int, BoundEntity>();
             var ordinal = 0;
             foreach (var placement in Placements(file))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var declaration = placement.Declaration;
-                var symbolOrdinal = declaration.Identifier is { IsMissing: false } ? ordinal++ : -1;
+                var identifier = IdentifierOf(table!, declaration);
+                var symbolOrdinal = identifier is not null ? ordinal++ : -1;
                 if (placement.InsideMisplaced)
                 {
                     continue;
                 }
 
+                var kindSpan = table!.Tokens[table[declaration].First].Span;
                 if (placement.Problem is not null)
                 {
-                    diagnostics.Report(Rules.MisplacedDeclaration, declaration.KindToken.Span, placement.Problem);
+                    diagnostics.Report(Rules.MisplacedDeclaration, kindSpan, placement.Problem);
                     continue;
                 }
 
                 BoundEntity? meeting = null;
-                if (placement.Meeting is not null && !meetings.TryGetValue(placement.Meeting, out meeting))
+                if (placement.Meeting != SyntaxNode.None && !meetings.TryGetValue(placement.Meeting, out meeting))
                 {
                     continue;
                 }
 
-                var id = declaration.Identifier is { IsMissing: false } identifier ? identifier.ValueText : null;
-                var entity = new BoundEntity(declaration.Kind!.Value, id, symbolOrdinal, declaration, bound, meeting);
+                var entity = new BoundEntity(placement.Kind, identifier?.ValueText, symbolOrdinal, identifier?.Span ?? kindSpan, kindSpan, bound, meeting);
                 meeting?.AddChild(entity);
                 if (entity.Kind == DeclarationKind.Meeting)
                 {
@@ -271,7 +293,7 @@ public static class Binder
 
                 fieldsBound.Clear();
                 BindFields(entity, declaration);
-                if (placement.Person is { Identifier: { IsMissing: false } person } && !Writes(declaration, "person"))
+                if (placement.Person != SyntaxNode.None && IdentifierOf(table, placement.Person) is { } person && !Writes(declaration, "person"))
                 {
                     fieldsBound.Add(new BoundField(DeclarationKinds.FindField(DeclarationKind.Membership, "person")!, null, person.Span, person.ValueText));
                 }
@@ -290,29 +312,30 @@ public static class Binder
             return new UnresolvedFile(bound, file.Diagnostics, diagnostics, checks.Items);
         }
 
-        private void BindFields(BoundEntity entity, DeclarationSyntax syntax)
+        private void BindFields(BoundEntity entity, int declaration)
         {
             singleFieldsSeen.Clear();
-
-            // Indexed rather than foreach: members are an IReadOnlyList, whose enumerator would be boxed for every record.
-            var members = syntax.Members;
-            for (var i = 0; i < members.Count; i++)
+            var tokens = table!.Tokens;
+            var count = table.MemberCount(declaration);
+            for (var i = 0; i < count; i++)
             {
-                if (members[i] is not FieldSyntax field)
+                ref readonly var field = ref table[table.MemberAt(declaration, i)];
+                if (field.IsDeclaration)
                 {
                     continue;
                 }
 
-                var name = field.Name.ValueText;
+                var nameToken = tokens[field.First];
+                var name = nameToken.ValueText;
                 var spec = DeclarationKinds.FindField(entity.Kind, name);
                 if (spec is null)
                 {
                     var suggestion = Suggestions.Nearest(name, DeclarationKinds.Fields(entity.Kind).Select(f => f.Name));
-                    diagnostics.Report(Rules.UnknownField, field.Name.Span, name, DeclarationKinds.Keyword(entity.Kind), Suggestions.DidYouMean(suggestion));
+                    diagnostics.Report(Rules.UnknownField, nameToken.Span, name, DeclarationKinds.Keyword(entity.Kind), Suggestions.DidYouMean(suggestion));
                     continue;
                 }
 
-                var tag = field.LanguageTag;
+                var tag = field.Third == SyntaxNode.None ? (Token?)null : tokens[field.Third];
                 var language = tag is { IsMissing: false } written ? written.ValueText : null;
                 if (language is not null && spec.Type is not (FieldType.Text or FieldType.TextList))
                 {
@@ -328,14 +351,16 @@ public static class Binder
 
                 if (!spec.Repeatable && !singleFieldsSeen.Add((name, language)))
                 {
-                    diagnostics.Report(Rules.RepeatedField, field.Name.Span, name, language is null ? string.Empty : " for @" + language);
+                    diagnostics.Report(Rules.RepeatedField, nameToken.Span, name, language is null ? string.Empty : " for @" + language);
                     continue;
                 }
 
-                var value = field.ValueToken is { } token ? BindToken(spec, token) : BindList(spec, field.ListValue!);
+                var list = field.List;
+                var valueToken = list is null ? tokens[field.ValueToken] : default;
+                var value = list is null ? BindToken(spec, valueToken) : BindList(spec, list);
                 if (value is not null)
                 {
-                    fieldsBound.Add(new BoundField(spec, language, field.ValueSpan, value));
+                    fieldsBound.Add(new BoundField(spec, language, list?.Span ?? valueToken.Span, value));
                 }
             }
         }
@@ -464,16 +489,16 @@ public static class Binder
             return null;
         }
 
-        private void CheckEntity(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax)
+        private void CheckEntity(BoundEntity entity, int syntax, int meetingSyntax)
         {
-            if (syntax.HasSkippedText)
+            if (table![syntax].HasSkippedText)
             {
                 // What is missing may be what did not parse: the syntax error is the one diagnostic.
                 return;
             }
 
             var name = DeclarationKinds.Keyword(entity.Kind);
-            var label = entity.Id ?? syntax.Identifier?.ValueText ?? "(no id)";
+            var label = entity.Id ?? IdentifierOf(table, syntax)?.ValueText ?? "(no id)";
             switch (entity.Kind)
             {
                 case DeclarationKind.Speech or DeclarationKind.Statement:
@@ -504,7 +529,7 @@ public static class Binder
             }
         }
 
-        private void CheckDate(BoundEntity entity, DeclarationSyntax syntax, DeclarationSyntax? meetingSyntax, string label)
+        private void CheckDate(BoundEntity entity, int syntax, int meetingSyntax, string label)
         {
             if (entity.Kind == DeclarationKind.Statement)
             {
@@ -518,7 +543,7 @@ public static class Binder
 
             if (!Writes(syntax, "date"))
             {
-                if (meetingSyntax is not null && !Writes(meetingSyntax, "date"))
+                if (meetingSyntax != SyntaxNode.None && !Writes(meetingSyntax, "date"))
                 {
                     checks.Report(Rules.MissingDate, entity.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
                 }
@@ -533,29 +558,44 @@ public static class Binder
         }
 
         /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
-        private bool Writes(DeclarationSyntax syntax, string fieldName)
+        private bool Writes(int declaration, string fieldName)
         {
-            var members = syntax.Members;
-            if (members.Count > MembersScannedInPlace)
+            var count = table!.MemberCount(declaration);
+            if (count > MembersScannedInPlace)
             {
-                if (!writtenFieldNames.TryGetValue(syntax, out var names))
+                if (!writtenFieldNames.TryGetValue(declaration, out var names))
                 {
-                    names = new HashSet<string>(members.OfType<FieldSyntax>().Select(f => f.Name.ValueText), StringComparer.Ordinal);
-                    writtenFieldNames.Add(syntax, names);
+                    names = new HashSet<string>(StringComparer.Ordinal);
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (FieldNameAt(declaration, i) is { } name)
+                        {
+                            names.Add(name);
+                        }
+                    }
+
+                    writtenFieldNames.Add(declaration, names);
                 }
 
                 return names.Contains(fieldName);
             }
 
-            for (var i = 0; i < members.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (members[i] is FieldSyntax field && string.Equals(field.Name.ValueText, fieldName, StringComparison.Ordinal))
+                if (string.Equals(FieldNameAt(declaration, i), fieldName, StringComparison.Ordinal))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The name of a declaration's member when it is a field; null for a nested declaration.</summary>
+        private string? FieldNameAt(int declaration, int position)
+        {
+            ref readonly var member = ref table![table.MemberAt(declaration, position)];
+            return member.IsDeclaration ? null : table.Tokens[member.First].ValueText;
         }
 
         private static string DescribeFound(Token token) => token.Kind switch

@@ -94,15 +94,15 @@ public sealed class BoundEntity
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
 
-    internal BoundEntity(DeclarationKind kind, string? id, int symbolOrdinal, DeclarationSyntax syntax, BoundFile file, BoundEntity? meeting)
+    internal BoundEntity(DeclarationKind kind, string? id, int symbolOrdinal, TextSpan nameSpan, TextSpan kindSpan, BoundFile file, BoundEntity? meeting)
     {
         Kind = kind;
         Id = id;
         SymbolOrdinal = symbolOrdinal;
         File = file;
         Meeting = meeting;
-        NameSpan = syntax.NameSpan;
-        kindSpan = syntax.KindToken.Span;
+        NameSpan = nameSpan;
+        this.kindSpan = kindSpan;
     }
 
     public DeclarationKind Kind { get; }

@@ -19,9 +19,10 @@ public sealed class Parser
     private readonly ParseDetail detail;
     private TokenSource source = null!;
     private List<Token> tokens = null!;
+    private MemberTable members = null!;
 
-    /// <summary>The members of the declarations being parsed, innermost last: each takes its own, in an array of their exact count, when it closes.</summary>
-    private readonly List<MemberSyntax> openMembers = new();
+    /// <summary>The records of the declarations being parsed, innermost last: each takes its own as one range of the table when it closes.</summary>
+    private readonly List<int> openMembers = new();
 
     /// <summary>Where the lexed tokens end: tokens the parser makes up for what is missing go after it.</summary>
     private int endOfFile;
@@ -66,12 +67,13 @@ public sealed class Parser
             diagnostics.Report(Rules.LimitExceeded, new TextSpan(0, 0),
                 string.Concat("File of ", file.Length.ToString(CultureInfo.InvariantCulture), " characters is larger than the limit of ",
                     Limits.MaxFileLength.ToString(CultureInfo.InvariantCulture), "; it is not read"));
-            return new SyntaxFile(file, null, Array.Empty<DeclarationSyntax>(), Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
+            return new SyntaxFile(file, null, Token.Missing(TokenKind.EndOfFile, 0), diagnostics.Items);
         }
 
         var lexer = new Lexer(file, diagnostics, detail, cancellationToken);
         source = lexer.Lex();
         tokens = source.Tokens;
+        members = new MemberTable(source, reuseReleasedLists: detail != ParseDetail.Full);
         endOfFile = tokens.Count - 1;
         return ParseTokens(lexer);
     }
@@ -79,13 +81,12 @@ public sealed class Parser
     private SyntaxFile ParseTokens(Lexer lexer)
     {
         endAlreadyReported = lexer.ReachedEndInsideTextBlock;
-        var declarations = new List<DeclarationSyntax>();
         while (Current.Kind != TokenKind.EndOfFile)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (StartsDeclaration())
             {
-                declarations.Add(ParseDeclaration(1));
+                openMembers.Add(ParseDeclaration(1));
                 continue;
             }
 
@@ -97,29 +98,27 @@ public sealed class Parser
             while (Current.Kind != TokenKind.EndOfFile && !StartsDeclaration());
         }
 
-        return new SyntaxFile(file, source, declarations, Current, diagnostics.Items);
+        var count = openMembers.Count;
+        members.SetTopLevel(members.TakeMembers(openMembers, 0), count);
+        return new SyntaxFile(file, members, Current, diagnostics.Items);
     }
 
-    /// <summary>The members a declaration added from <paramref name="first"/> on, taken off the list of open members.</summary>
-    private MemberSyntax[] TakeMembers(int first)
+    /// <summary>Writes a declaration's record, its members those added to the open list from <paramref name="firstMember"/> on; gives its index.</summary>
+    private int Declaration(int record, int kindToken, DeclarationKind? kind, int identifier, int openBrace, int closeBrace, int firstMember, bool hasSkippedText)
     {
-        var count = openMembers.Count - first;
-        if (count == 0)
-        {
-            return Array.Empty<MemberSyntax>();
-        }
-
-        var members = new MemberSyntax[count];
-        openMembers.CopyTo(first, members, 0, count);
-        openMembers.RemoveRange(first, count);
-        return members;
+        var count = openMembers.Count - firstMember;
+        members.Set(record, MemberRecord.Declaration(kindToken, kind, identifier, openBrace, closeBrace, members.TakeMembers(openMembers, firstMember), count, hasSkippedText));
+        return record;
     }
 
     private bool StartsDeclaration() =>
         Current.Kind == TokenKind.Identifier && Peek(1).Kind is TokenKind.Identifier or TokenKind.OpenBrace;
 
-    private DeclarationSyntax ParseDeclaration(int depth)
+    /// <summary>A declaration and its members; gives the index of its record.</summary>
+    private int ParseDeclaration(int depth)
     {
+        var record = members.Reserve();
+        var firstMember = openMembers.Count;
         var kindIndex = Advance();
         var kindToken = tokens[kindIndex];
         var kind = DeclarationKinds.Find(kindToken.ValueText);
@@ -132,8 +131,7 @@ public sealed class Parser
         if (Current.Kind != TokenKind.OpenBrace)
         {
             ReportMissing("'{' to open the declaration");
-            return new DeclarationSyntax(source, kindIndex, kind, identifier, AddMissing(TokenKind.OpenBrace),
-                Array.Empty<MemberSyntax>(), AddMissing(TokenKind.CloseBrace));
+            return Declaration(record, kindIndex, kind, identifier, AddMissing(TokenKind.OpenBrace), AddMissing(TokenKind.CloseBrace), firstMember, hasSkippedText: false);
         }
 
         var openBrace = Advance();
@@ -141,10 +139,9 @@ public sealed class Parser
         {
             diagnostics.Report(Rules.LimitExceeded, kindToken.Span,
                 string.Concat("Declarations nested deeper than ", Limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture), " levels; this one is skipped"));
-            return new DeclarationSyntax(source, kindIndex, null, identifier, openBrace, Array.Empty<MemberSyntax>(), SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace));
+            return Declaration(record, kindIndex, null, identifier, openBrace, SkipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace), firstMember, hasSkippedText: false);
         }
 
-        var firstMember = openMembers.Count;
         var skippedMembers = false;
         while (true)
         {
@@ -152,17 +149,14 @@ public sealed class Parser
             var token = Current;
             if (token.Kind == TokenKind.CloseBrace)
             {
-                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, TakeMembers(firstMember), Advance()) { HasSkippedText = skippedMembers };
+                return Declaration(record, kindIndex, kind, identifier, openBrace, Advance(), firstMember, skippedMembers);
             }
 
             if (token.Kind == TokenKind.EndOfFile || (StartsDeclaration() && IsSiblingOf(kindToken)))
             {
                 ReportMissing(string.Concat("'}' to close '", kindToken.Text, identifier == SyntaxNode.None ? string.Empty : " " + tokens[identifier].Text, "' (line ",
                     file.GetPosition(kindToken.Span.Start).Line.ToString(CultureInfo.InvariantCulture), ")"));
-                return new DeclarationSyntax(source, kindIndex, kind, identifier, openBrace, TakeMembers(firstMember), AddMissing(TokenKind.CloseBrace))
-                {
-                    HasSkippedText = skippedMembers,
-                };
+                return Declaration(record, kindIndex, kind, identifier, openBrace, AddMissing(TokenKind.CloseBrace), firstMember, skippedMembers);
             }
 
             if (token.Kind == TokenKind.Identifier)
@@ -202,7 +196,8 @@ public sealed class Parser
         return current.Line > file.GetPosition(Previous.Span.End).Line && current.Column <= parent.Column;
     }
 
-    private FieldSyntax ParseField(int depth)
+    /// <summary>A field; gives the index of its record.</summary>
+    private int ParseField(int depth)
     {
         var name = Advance();
         var atSign = SyntaxNode.None;
@@ -233,7 +228,7 @@ public sealed class Parser
         }
 
         var value = ParseValue(name, depth, out var list);
-        return new FieldSyntax(source, name, atSign, tag, colon, value, list);
+        return members.Add(MemberRecord.Field(name, atSign, tag, colon, value, list));
     }
 
     private static bool StartsValue(TokenKind kind) => kind is TokenKind.String or TokenKind.TextBlock or TokenKind.Date

@@ -7,20 +7,35 @@ namespace StatementDsl.Language.Syntax;
 /// <summary>A parsed file: its declarations, the end-of-file token (holding trailing trivia) and its syntax diagnostics.</summary>
 public sealed class SyntaxFile
 {
-    private readonly TokenSource? tokens;
+    private DeclarationSyntax[]? declarations;
 
-    internal SyntaxFile(SourceFile source, TokenSource? tokens, IReadOnlyList<DeclarationSyntax> declarations, Token endOfFile, IReadOnlyList<Diagnostic> diagnostics)
+    internal SyntaxFile(SourceFile source, MemberTable? members, Token endOfFile, IReadOnlyList<Diagnostic> diagnostics)
     {
-        this.tokens = tokens;
+        Members = members;
         Source = source;
-        Declarations = declarations;
         EndOfFile = endOfFile;
         Diagnostics = diagnostics;
     }
 
     public SourceFile Source { get; }
 
-    public IReadOnlyList<DeclarationSyntax> Declarations { get; }
+    /// <summary>The file's declarations and fields as records, which the binder reads; null for a file too large to be read.</summary>
+    internal MemberTable? Members { get; }
+
+    /// <summary>The top-level declarations, made from the records when first asked for.</summary>
+    public IReadOnlyList<DeclarationSyntax> Declarations
+    {
+        get
+        {
+            if (declarations is null)
+            {
+                var made = Members is null ? Array.Empty<DeclarationSyntax>() : Array.ConvertAll(Members.ViewMembers(SyntaxNode.None), m => (DeclarationSyntax)m);
+                Interlocked.CompareExchange(ref declarations, made, null);
+            }
+
+            return declarations!;
+        }
+    }
 
     public Token EndOfFile { get; }
 
@@ -28,8 +43,12 @@ public sealed class SyntaxFile
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error && d.Rule.Category != "Semantics");
 
-    /// <summary>Hands the file's tokens on to the next file parsed on this thread; the tree must not be read after.</summary>
-    internal void Release() => tokens?.Release();
+    /// <summary>Hands the file's tokens and records on to the next file parsed on this thread; the tree must not be read after.</summary>
+    internal void Release()
+    {
+        Members?.Tokens.Release();
+        Members?.Release();
+    }
 }
 
 /// <summary>
@@ -50,12 +69,21 @@ public abstract class SyntaxNode
     private protected Token? OptionalAt(int index) => index == None ? null : Tokens[index];
 }
 
+/// <summary>A declaration or a field: a view of its record in the file's <see cref="MemberTable"/>.</summary>
 public abstract class MemberSyntax : SyntaxNode
 {
-    private protected MemberSyntax(TokenSource tokens)
-        : base(tokens)
+    private protected MemberSyntax(MemberTable table, int record)
+        : base(table.Tokens)
     {
+        Table = table;
+        Record = record;
     }
+
+    private protected MemberTable Table { get; }
+
+    private protected int Record { get; }
+
+    private protected ref readonly MemberRecord Data => ref Table[Record];
 
     public abstract Token FirstToken { get; }
 
@@ -65,33 +93,35 @@ public abstract class MemberSyntax : SyntaxNode
 /// <summary><c>kind [id] { members }</c>. <see cref="Kind"/> is null when the kind word is not a known kind.</summary>
 public sealed class DeclarationSyntax : MemberSyntax
 {
-    private readonly int kindToken;
-    private readonly int identifier;
-    private readonly int openBrace;
-    private readonly int closeBrace;
+    private MemberSyntax[]? members;
 
-    internal DeclarationSyntax(TokenSource tokens, int kindToken, DeclarationKind? kind, int identifier, int openBrace, IReadOnlyList<MemberSyntax> members, int closeBrace)
-        : base(tokens)
+    internal DeclarationSyntax(MemberTable table, int record)
+        : base(table, record)
     {
-        this.kindToken = kindToken;
-        Kind = kind;
-        this.identifier = identifier;
-        this.openBrace = openBrace;
-        Members = members;
-        this.closeBrace = closeBrace;
     }
 
-    public Token KindToken => At(kindToken);
+    public Token KindToken => At(Data.First);
 
-    public DeclarationKind? Kind { get; }
+    public DeclarationKind? Kind => Data.Kind;
 
-    public Token? Identifier => OptionalAt(identifier);
+    public Token? Identifier => OptionalAt(Data.Second);
 
-    public Token OpenBrace => At(openBrace);
+    public Token OpenBrace => At(Data.Third);
 
-    public IReadOnlyList<MemberSyntax> Members { get; }
+    public IReadOnlyList<MemberSyntax> Members
+    {
+        get
+        {
+            if (members is null)
+            {
+                Interlocked.CompareExchange(ref members, Table.ViewMembers(Record), null);
+            }
 
-    public Token CloseBrace => At(closeBrace);
+            return members!;
+        }
+    }
+
+    public Token CloseBrace => At(Data.Fourth);
 
     public override Token FirstToken => KindToken;
 
@@ -104,41 +134,27 @@ public sealed class DeclarationSyntax : MemberSyntax
     /// Whether the parser skipped text among the members (reported once, STMT0004): a required field
     /// may be what the author wrote there, so the binder does not also report it missing.
     /// </summary>
-    public bool HasSkippedText { get; init; }
+    public bool HasSkippedText => Data.HasSkippedText;
 }
 
 /// <summary><c>name[@tag]: value</c>.</summary>
 public sealed class FieldSyntax : MemberSyntax
 {
-    private readonly int name;
-    private readonly int atSign;
-    private readonly int languageTag;
-    private readonly int colon;
-
-    /// <summary>The value's one token, or <see cref="SyntaxNode.None"/> when the value is a list.</summary>
-    private readonly int valueToken;
-
-    /// <summary>The value's node: the list, or, for one token, made when first asked for (the binder reads the token alone).</summary>
+    /// <summary>The value's node: the list, or, for one token, made when first asked for.</summary>
     private ValueSyntax? value;
 
-    internal FieldSyntax(TokenSource tokens, int name, int atSign, int languageTag, int colon, int valueToken, ListValueSyntax? list)
-        : base(tokens)
+    internal FieldSyntax(MemberTable table, int record)
+        : base(table, record)
     {
-        this.name = name;
-        this.atSign = atSign;
-        this.languageTag = languageTag;
-        this.colon = colon;
-        this.valueToken = valueToken;
-        value = list;
     }
 
-    public Token Name => At(name);
+    public Token Name => At(Data.First);
 
-    public Token? AtSign => OptionalAt(atSign);
+    public Token? AtSign => OptionalAt(Data.Second);
 
-    public Token? LanguageTag => OptionalAt(languageTag);
+    public Token? LanguageTag => OptionalAt(Data.Third);
 
-    public Token Colon => At(colon);
+    public Token Colon => At(Data.Fourth);
 
     public ValueSyntax Value
     {
@@ -146,26 +162,17 @@ public sealed class FieldSyntax : MemberSyntax
         {
             if (value is null)
             {
-                // Published once, so that every reader of the tree sees the same node.
-                Interlocked.CompareExchange(ref value, new TokenValueSyntax(Tokens, valueToken), null);
+                ref readonly var data = ref Data;
+                Interlocked.CompareExchange(ref value, data.List ?? (ValueSyntax)new TokenValueSyntax(Tokens, data.ValueToken), null);
             }
 
             return value!;
         }
     }
 
-    /// <summary>The value's one token without a node for it; null when the value is a list (<see cref="ListValue"/>).</summary>
-    internal Token? ValueToken => OptionalAt(valueToken);
-
-    /// <summary>The value when it is a list.</summary>
-    internal ListValueSyntax? ListValue => valueToken == None ? (ListValueSyntax)value! : null;
-
-    /// <summary>The value's span, as <see cref="ValueSyntax.Span"/> gives it, without a node for a single token.</summary>
-    internal TextSpan ValueSpan => valueToken == None ? value!.Span : At(valueToken).Span;
-
     public override Token FirstToken => Name;
 
-    public override Token LastToken => valueToken == None ? value!.LastToken : At(valueToken);
+    public override Token LastToken => Data.List is { } list ? list.LastToken : At(Data.ValueToken);
 }
 
 public abstract class ValueSyntax : SyntaxNode
