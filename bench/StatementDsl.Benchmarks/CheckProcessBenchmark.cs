@@ -31,7 +31,9 @@ internal sealed record RenderFigures(double WallMs, long PeakWorkingSetBytes, in
 /// </summary>
 internal static class CheckProcessBenchmark
 {
-    public static IReadOnlyList<CheckFigures> Run(IReadOnlyList<int> scales, int fileCount, long targetBytes, int runs, string repositoryRoot)
+    /// <param name="runs">Fresh processes at 1× for the scale table; fewer at larger sizes, at least one.</param>
+    /// <param name="pairedRuns">Turns at 1× of the check with the processes it is compared with: this machine's spread between runs a few seconds apart is ±15 %, so a ratio needs more than the table.</param>
+    public static IReadOnlyList<CheckFigures> Run(IReadOnlyList<int> scales, int fileCount, long targetBytes, int runs, int pairedRuns, string repositoryRoot)
     {
         var root = Path.Combine(Path.GetTempPath(), "stmt-check-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
@@ -49,7 +51,8 @@ internal static class CheckProcessBenchmark
             var corpus = scale == 1 ? Shared.Corpus : Corpus.Create(fileCount * scale, targetBytes * scale);
             var folder = Path.Combine(root, "corpus-" + scale);
             corpus.WriteTo(folder);
-            var count = scale == 1 ? runs : Math.Max(1, runs / scale);
+            var renders = scale == 1 ? runs : Math.Max(1, runs / scale);
+            var count = scale == 1 ? Math.Max(runs, pairedRuns) : renders;
             var measured = new List<(double WallMs, long PeakBytes)>();
             var json = new List<double>();
             var jsonBuilt = new List<double>();
@@ -68,7 +71,7 @@ internal static class CheckProcessBenchmark
             }
 
             var site = Path.Combine(root, "site-" + scale);
-            var rendered = Enumerable.Range(0, count).Select(_ => Measure(stmt, $"render --to html --force \"{folder}\" -o \"{site}\"")).ToList();
+            var rendered = Enumerable.Range(0, renders).Select(_ => Measure(stmt, $"render --to html --force \"{folder}\" -o \"{site}\"")).ToList();
             var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).ToList();
             var render = new RenderFigures(StartupBenchmark.Median(rendered.Select(m => m.WallMs)), (long)StartupBenchmark.Median(rendered.Select(m => (double)m.PeakBytes)),
                 pages.Count, pages.Max(), new FileInfo(Path.Combine(site, "search-index.js")).Length,

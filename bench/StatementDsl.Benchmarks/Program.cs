@@ -71,7 +71,7 @@ if (args.Contains("--front-end-only"))
 if (args.Contains("--render-only"))
 {
     // For work on the website: check and render in fresh processes at two sizes.
-    foreach (var check in CheckProcessBenchmark.Run(quick ? [1, 2] : [1, 5], corpus.Files.Count, targetBytes, runs: 3, repositoryRoot))
+    foreach (var check in CheckProcessBenchmark.Run(quick ? [1, 2] : [1, 5], corpus.Files.Count, targetBytes, runs: 3, pairedRuns: 3, repositoryRoot))
     {
         Console.WriteLine(check);
     }
@@ -100,7 +100,7 @@ var startup = StartupBenchmark.Run(corpus, runs: quick ? 3 : 10, repositoryRoot)
 var archiveShape = Corpus.Create(fileCount: 101, targetBytes, meetingsPerFile: 10);
 var startupArchiveShape = StartupBenchmark.Run(archiveShape, runs: quick ? 3 : 10, repositoryRoot);
 var archiveEdit = ArchiveLibraryBenchmark.Run(corpus, runs: quick ? 3 : 7, repositoryRoot);
-var checks = CheckProcessBenchmark.Run(quick ? [1, 2, 5] : [1, 5, 25], corpus.Files.Count, targetBytes, runs: quick ? 3 : 5, repositoryRoot);
+var checks = CheckProcessBenchmark.Run(quick ? [1, 2, 5] : [1, 5, 25], corpus.Files.Count, targetBytes, runs: quick ? 3 : 5, pairedRuns: quick ? 3 : 15, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
 var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark), typeof(QuoteLookupBenchmark)], config);

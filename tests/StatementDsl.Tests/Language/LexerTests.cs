@@ -46,6 +46,25 @@ public class LexerTests
     }
 
     [Fact]
+    public void Members_keep_their_order_and_each_is_one_node_on_every_thread()
+    {
+        var tree = Parser.Parse(new SourceFile("m.stmt",
+            "meeting m {\n  date: 2016\n  speech s { by: a\n    quote: \"q\" }\n  title: \"t\"\n  event e { type: walkout }\n}\nperson a { name: \"x\" }\n"));
+
+        static string Describe(MemberSyntax member) => member switch
+        {
+            FieldSyntax field => field.Name.Text,
+            DeclarationSyntax declaration => declaration.KindToken.Text + "(" + string.Join(",", declaration.Members.Select(Describe)) + ")",
+            _ => "?",
+        };
+
+        Assert.Equal(["meeting(date,speech(by,quote),title,event(type))", "person(name)"], tree.Declarations.Select(Describe));
+        var nodes = new MemberSyntax[8][];
+        Parallel.For(0, nodes.Length, i => nodes[i] = [.. tree.Declarations, .. tree.Declarations[0].Members, .. ((DeclarationSyntax)tree.Declarations[0].Members[1]).Members]);
+        Assert.All(nodes, seen => Assert.Equal(nodes[0], seen, ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
     public void Identifiers_that_are_known_words_and_ids_read_the_same()
     {
         var tokens = Lex("speech by ar x_1 emergency", out _);
