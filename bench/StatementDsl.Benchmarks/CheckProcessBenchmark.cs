@@ -39,7 +39,7 @@ internal static class CheckProcessBenchmark
         Directory.CreateDirectory(root);
         var stmt = Install(root, repositoryRoot);
         var portable = Path.Combine(root, "portable");
-        Run("dotnet", $"build \"{Path.Combine(repositoryRoot, "src", "StatementDsl.Cli")}\" -c Release -nologo -o \"{portable}\"", repositoryRoot);
+        StartupBenchmark.Dotnet($"build \"{Path.Combine(repositoryRoot, "src", "StatementDsl.Cli")}\" -c Release -nologo -o \"{portable}\"", repositoryRoot);
         var jsonApp = Path.Combine(root, "json");
         var jsonPublished = Path.Combine(root, "json-published");
         StartupBenchmark.WriteJsonApp(jsonApp, Shared.Corpus);
@@ -95,21 +95,12 @@ internal static class CheckProcessBenchmark
     {
         var feed = Path.Combine(root, "feed");
         var tool = Path.Combine(root, "tool");
-        Run("dotnet", $"pack \"{Path.Combine(repositoryRoot, "src", "StatementDsl.Cli")}\" -c Release -nologo -o \"{feed}\"", repositoryRoot);
+        StartupBenchmark.Dotnet($"pack \"{Path.Combine(repositoryRoot, "src", "StatementDsl.Cli")}\" -c Release -nologo -o \"{feed}\"", repositoryRoot);
 
         // A packages folder of its own, so that no StatementDsl.Tool of the same version packed earlier is taken from the cache.
-        Run("dotnet", $"tool install --tool-path \"{tool}\" --add-source \"{feed}\" StatementDsl.Tool", root,
+        StartupBenchmark.Dotnet($"tool install --tool-path \"{tool}\" --add-source \"{feed}\" StatementDsl.Tool", root,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") });
         return Path.Combine(tool, OperatingSystem.IsWindows() ? "stmt.exe" : "stmt");
-    }
-
-    private static void Run(string fileName, string arguments, string workingDirectory, IDictionary<string, string>? environment = null)
-    {
-        var (code, output) = ProcessRunner.Run(fileName, arguments, workingDirectory, environment);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {arguments} failed:\n{output}");
-        }
     }
 
     /// <summary>One fresh process (<c>stmt</c> or the JSON app): its wall time, and its working set at the highest of samples taken every few milliseconds.</summary>

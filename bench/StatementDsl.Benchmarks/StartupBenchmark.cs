@@ -110,12 +110,13 @@ internal static class StartupBenchmark
 
     internal static string Built(string app) => Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
 
-    internal static void Dotnet(string arguments, string app)
+    /// <summary>Runs <c>dotnet</c> in <paramref name="folder"/>, with <paramref name="environment"/> added to its own; throws with its output when it fails.</summary>
+    internal static void Dotnet(string arguments, string folder, IDictionary<string, string>? environment = null)
     {
-        var (code, output) = ProcessRunner.Run("dotnet", arguments, app);
+        var (code, output) = ProcessRunner.Run("dotnet", arguments, folder, environment);
         if (code != 0)
         {
-            throw new InvalidOperationException($"dotnet {arguments} in {app} failed:\n{output}");
+            throw new InvalidOperationException($"dotnet {arguments} in {folder} failed:\n{output}");
         }
     }
 
