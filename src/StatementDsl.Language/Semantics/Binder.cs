@@ -143,7 +143,7 @@ public static class Binder
     /// <summary>The declaration's id token, unless it has none or it is missing.</summary>
     private static Token? IdentifierOf(MemberTable table, int declaration)
     {
-        var identifier = table[declaration].Second;
+        var identifier = table[declaration].Identifier;
         return identifier != SyntaxNode.None && table.Tokens[identifier] is { IsMissing: false } token ? token : null;
     }
 
@@ -192,7 +192,7 @@ public static class Binder
                 }
                 else if (parentKind != DeclarationKind.Meeting || !DeclarationKinds.BelongsInMeeting(kind))
                 {
-                    problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", table.Tokens[table[parent].First].Text,
+                    problem = string.Concat("A ", DeclarationKinds.Keyword(kind), " cannot stand inside a ", table.Tokens[table[parent].KindToken].Text,
                         DeclarationKinds.BelongsInMeeting(kind) ? "; it belongs inside a meeting" : "; declare it at the top of the file");
                 }
             }
@@ -267,7 +267,7 @@ public static class Binder
                     continue;
                 }
 
-                var kindSpan = table!.Tokens[table[declaration].First].Span;
+                var kindSpan = table!.Tokens[table[declaration].KindToken].Span;
                 if (placement.Problem is not null)
                 {
                     diagnostics.Report(Rules.MisplacedDeclaration, kindSpan, placement.Problem);
@@ -325,7 +325,7 @@ public static class Binder
                     continue;
                 }
 
-                var nameToken = tokens[field.First];
+                var nameToken = tokens[field.Name];
                 var name = nameToken.ValueText;
                 var spec = DeclarationKinds.FindField(entity.Kind, name);
                 if (spec is null)
@@ -335,7 +335,7 @@ public static class Binder
                     continue;
                 }
 
-                var tag = field.Third == SyntaxNode.None ? (Token?)null : tokens[field.Third];
+                var tag = field.LanguageTag == SyntaxNode.None ? (Token?)null : tokens[field.LanguageTag];
                 var language = tag is { IsMissing: false } written ? written.ValueText : null;
                 if (language is not null && spec.Type is not (FieldType.Text or FieldType.TextList))
                 {
@@ -595,7 +595,7 @@ public static class Binder
         private string? FieldNameAt(int declaration, int position)
         {
             ref readonly var member = ref table![table.MemberAt(declaration, position)];
-            return member.IsDeclaration ? null : table.Tokens[member.First].ValueText;
+            return member.IsDeclaration ? null : table.Tokens[member.Name].ValueText;
         }
 
         private static string DescribeFound(Token token) => token.Kind switch

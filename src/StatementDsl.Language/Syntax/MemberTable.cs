@@ -10,14 +10,20 @@ namespace StatementDsl.Language.Syntax;
 /// </summary>
 internal readonly struct MemberRecord
 {
+    /// <summary>The token indices: a declaration's kind word, id, '{' and '}'; a field's name, '@', language tag and ':'.</summary>
+    private readonly int first;
+    private readonly int second;
+    private readonly int third;
+    private readonly int fourth;
+
     private MemberRecord(bool isDeclaration, int first, int second, int third, int fourth, int valueToken, DeclarationKind? kind,
         int membersStart, int membersCount, bool hasSkippedText, ListValueSyntax? list)
     {
         IsDeclaration = isDeclaration;
-        First = first;
-        Second = second;
-        Third = third;
-        Fourth = fourth;
+        this.first = first;
+        this.second = second;
+        this.third = third;
+        this.fourth = fourth;
         ValueToken = valueToken;
         Kind = kind;
         MembersStart = membersStart;
@@ -28,17 +34,24 @@ internal readonly struct MemberRecord
 
     public bool IsDeclaration { get; }
 
-    /// <summary>A declaration's kind word; a field's name.</summary>
-    public int First { get; }
+    public int KindToken => first;
 
-    /// <summary>A declaration's id; a field's '@'. <see cref="SyntaxNode.None"/> when left out.</summary>
-    public int Second { get; }
+    /// <summary>A declaration's id, or <see cref="SyntaxNode.None"/> when left out.</summary>
+    public int Identifier => second;
 
-    /// <summary>A declaration's '{'; a field's language tag, or <see cref="SyntaxNode.None"/>.</summary>
-    public int Third { get; }
+    public int OpenBrace => third;
 
-    /// <summary>A declaration's '}'; a field's ':'.</summary>
-    public int Fourth { get; }
+    public int CloseBrace => fourth;
+
+    public int Name => first;
+
+    /// <summary>A field's '@', or <see cref="SyntaxNode.None"/> when untagged.</summary>
+    public int AtSign => second;
+
+    /// <summary>A field's language tag, or <see cref="SyntaxNode.None"/> when untagged.</summary>
+    public int LanguageTag => third;
+
+    public int Colon => fourth;
 
     /// <summary>A field's one value token; <see cref="SyntaxNode.None"/> when the value is a list (<see cref="List"/>), and for a declaration.</summary>
     public int ValueToken { get; }
@@ -104,9 +117,9 @@ internal sealed class MemberTable
 
     public int TopLevelCount { get; private set; }
 
-    private MemberRecord[] Records => records ?? throw new InvalidOperationException("The syntax tree was released after binding; parse the file again to read it.");
+    private MemberRecord[] Records => records ?? throw new InvalidOperationException(TokenSource.ReleasedTree);
 
-    private List<int> Members => members ?? throw new InvalidOperationException("The syntax tree was released after binding; parse the file again to read it.");
+    private List<int> Members => members ?? throw new InvalidOperationException(TokenSource.ReleasedTree);
 
     public ref readonly MemberRecord this[int index] => ref Records[index];
 

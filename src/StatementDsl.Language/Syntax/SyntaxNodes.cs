@@ -100,13 +100,13 @@ public sealed class DeclarationSyntax : MemberSyntax
     {
     }
 
-    public Token KindToken => At(Data.First);
+    public Token KindToken => At(Data.KindToken);
 
     public DeclarationKind? Kind => Data.Kind;
 
-    public Token? Identifier => OptionalAt(Data.Second);
+    public Token? Identifier => OptionalAt(Data.Identifier);
 
-    public Token OpenBrace => At(Data.Third);
+    public Token OpenBrace => At(Data.OpenBrace);
 
     public IReadOnlyList<MemberSyntax> Members
     {
@@ -121,7 +121,7 @@ public sealed class DeclarationSyntax : MemberSyntax
         }
     }
 
-    public Token CloseBrace => At(Data.Fourth);
+    public Token CloseBrace => At(Data.CloseBrace);
 
     public override Token FirstToken => KindToken;
 
@@ -148,13 +148,13 @@ public sealed class FieldSyntax : MemberSyntax
     {
     }
 
-    public Token Name => At(Data.First);
+    public Token Name => At(Data.Name);
 
-    public Token? AtSign => OptionalAt(Data.Second);
+    public Token? AtSign => OptionalAt(Data.AtSign);
 
-    public Token? LanguageTag => OptionalAt(Data.Third);
+    public Token? LanguageTag => OptionalAt(Data.LanguageTag);
 
-    public Token Colon => At(Data.Fourth);
+    public Token Colon => At(Data.Colon);
 
     public ValueSyntax Value
     {

@@ -42,6 +42,9 @@ internal sealed class TokenSource
     /// <summary>A huge file's token list is left to the collector rather than held by the thread for good.</summary>
     private const int MaxReusedTokenCapacity = 1 << 16;
 
+    /// <summary>What reading a tree after it was bound and dropped says (its tokens and records went to the next file).</summary>
+    internal const string ReleasedTree = "The syntax tree was released after binding; parse the file again to read it.";
+
     /// <summary>The token list of a tree already bound and dropped, for the next file parsed on this thread.</summary>
     [ThreadStatic]
     private static List<Token>? released;
@@ -67,7 +70,7 @@ internal sealed class TokenSource
     public List<Trivia> Trivia { get; set; } = new();
 
     /// <summary>The tokens, those the parser made up for what was missing after the end-of-file token.</summary>
-    public List<Token> Tokens => tokens ?? throw new InvalidOperationException("The syntax tree was released after binding; parse the file again to read it.");
+    public List<Token> Tokens => tokens ?? throw new InvalidOperationException(ReleasedTree);
 
     public Token this[int index] => Tokens[index];
 
