@@ -4,7 +4,7 @@ namespace StatementDsl.Language.Syntax;
 
 /// <summary>
 /// One declaration or field of a file, as the parser read it: its tokens by index into the file's
-/// <see cref="TokenSource"/>, and a declaration's members as a range of <see cref="MemberTable.MembersOf"/>.
+/// <see cref="TokenSource"/>, and a declaration's members as a range of the table's member list (<see cref="MemberTable.MemberAt"/>).
 /// A value, not an object: a file bound and dropped makes no node per member (a corpus has 115,000
 /// fields), and the binder reads these records directly.
 /// </summary>
@@ -84,9 +84,6 @@ internal readonly struct MemberRecord
 /// </summary>
 internal sealed class MemberTable
 {
-    /// <summary>A huge file's lists are left to the collector rather than held by the thread for good.</summary>
-    private const int MaxReusedCapacity = 1 << 16;
-
     [ThreadStatic]
     private static (MemberRecord[] Records, List<int> Members)? released;
 
@@ -205,7 +202,7 @@ internal sealed class MemberTable
     /// <summary>Hands the lists to the next file parsed on this thread: only for a tree nobody reads again.</summary>
     public void Release()
     {
-        if (records is { } kept && members is { } keptMembers && kept.Length <= MaxReusedCapacity && keptMembers.Capacity <= MaxReusedCapacity)
+        if (records is { } kept && members is { } keptMembers && kept.Length <= TokenSource.MaxReusedCapacity && keptMembers.Capacity <= TokenSource.MaxReusedCapacity)
         {
             // The records hold the file's lists: cleared, so that they do not outlive it.
             Array.Clear(kept, 0, Count);

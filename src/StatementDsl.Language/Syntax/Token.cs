@@ -39,8 +39,8 @@ public readonly record struct Trivia(TriviaKind Kind, TextSpan Span);
 /// </summary>
 internal sealed class TokenSource
 {
-    /// <summary>A huge file's token list is left to the collector rather than held by the thread for good.</summary>
-    private const int MaxReusedTokenCapacity = 1 << 16;
+    /// <summary>A huge file's token list and member table are left to the collector rather than held by the thread for good.</summary>
+    internal const int MaxReusedCapacity = 1 << 16;
 
     /// <summary>What reading a tree after it was bound and dropped says (its tokens and records went to the next file).</summary>
     internal const string ReleasedTree = "The syntax tree was released after binding; parse the file again to read it.";
@@ -84,7 +84,7 @@ internal sealed class TokenSource
     /// <summary>Hands the token list to the next file parsed on this thread: only for a tree nobody reads again.</summary>
     public void Release()
     {
-        if (tokens is { } list && list.Capacity <= MaxReusedTokenCapacity)
+        if (tokens is { } list && list.Capacity <= MaxReusedCapacity)
         {
             list.Clear();
             released = list;
