@@ -156,7 +156,7 @@ public sealed class EditorConfigSeverities
     {
         private readonly Regex pattern;
 
-        public Section(string glob) => pattern = new Regex("^" + GlobToRegex(glob.Contains('/') ? glob.TrimStart('/') : "**/" + glob) + "$", RegexOptions.CultureInvariant);
+        public Section(string glob) => pattern = new Regex("^" + GlobToRegex(glob.IndexOf("/", StringComparison.Ordinal) >= 0 ? glob.TrimStart('/') : "**/" + glob) + "$", RegexOptions.CultureInvariant);
 
         public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
 

@@ -42,7 +42,7 @@ public sealed class Formatter
     {
         var index = original.IndexOfAny(['\r', '\n']);
         var ending = index < 0 || original[index] == '\n' ? "\n" : index + 1 < original.Length && original[index + 1] == '\n' ? "\r\n" : "\r";
-        return ending == "\n" ? formatted : formatted.Replace("\n", ending);
+        return ending == "\n" ? formatted : new StringBuilder(formatted).Replace("\n", ending).ToString();
     }
 
     private void WriteFile(SyntaxFile file)

@@ -186,11 +186,7 @@ public sealed class Lexer
             }
             else if (c == '/' && position + 1 < textLength && text[position + 1] == '/')
             {
-                while (position < textLength && text[position] != '\r' && text[position] != '\n')
-                {
-                    position++;
-                }
-
+                position = TextScan.IndexOfLineBreak(text, position, textLength);
                 CheckNonTextCharacters(start, position, "a comment");
                 AddTrivia(TriviaKind.Comment, start);
             }
@@ -411,12 +407,12 @@ public sealed class Lexer
         position++;
 
         // Most strings hold no escape: cut them from the source in one allocation.
-        var end = position;
+        var end = TextScan.IndexOfStringCandidate(text, position, textLength);
         var sawBidi = false;
         while (end < textLength && text[end] is not ('"' or '\\' or '\r' or '\n' or '\0' or '\uFFFD') && !char.IsSurrogate(text[end]))
         {
             sawBidi |= Bidi.IsControl(text[end]);
-            end++;
+            end = TextScan.IndexOfStringCandidate(text, end + 1, textLength);
         }
 
         if (end < textLength && text[end] == '"' && !decodeText)
@@ -642,11 +638,7 @@ public sealed class Lexer
     {
         var start = position;
         position += 3;
-        var headerEnd = position;
-        while (headerEnd < textLength && text[headerEnd] != '\r' && text[headerEnd] != '\n')
-        {
-            headerEnd++;
-        }
+        var headerEnd = TextScan.IndexOfLineBreak(text, position, textLength);
 
         if (!IsBlank(position, headerEnd))
         {
@@ -667,11 +659,7 @@ public sealed class Lexer
             }
 
             var lineStart = position;
-            var lineEnd = lineStart;
-            while (lineEnd < textLength && text[lineEnd] != '\r' && text[lineEnd] != '\n')
-            {
-                lineEnd++;
-            }
+            var lineEnd = TextScan.IndexOfLineBreak(text, lineStart, textLength);
 
             var indentEnd = lineStart;
             while (indentEnd < lineEnd && IsWhitespace(text[indentEnd]))
@@ -722,15 +710,15 @@ public sealed class Lexer
     }
 
     /// <summary>
-    /// One cheap pass over a line of text, so that the checks for invalid and bidi characters (two passes
-    /// with a test for surrogates at each character) run only on the rare line that may hold one.
+    /// One cheap search through a line of text, so that the checks for invalid and bidi characters (two
+    /// passes with a test for surrogates at each character) run only on the rare line that holds one.
     /// </summary>
     private bool MayHoldSpecialCharacter(int start, int end)
     {
-        for (var i = start; i < end; i++)
+        for (var i = TextScan.IndexOfSpecialCandidate(text, start, end); i < end; i = TextScan.IndexOfSpecialCandidate(text, i + 1, end))
         {
             var c = text[i];
-            if (c == '\0' || (c >= '\u061C' && (c == '\uFFFD' || char.IsSurrogate(c) || Bidi.IsControl(c))))
+            if (c is '\0' or '\uFFFD' || char.IsSurrogate(c) || Bidi.IsControl(c))
             {
                 return true;
             }
