@@ -42,7 +42,13 @@ public sealed class DiagnosticBag
     private int droppedErrors;
     private int droppedOthers;
 
-    public DiagnosticBag(SourceFile file) => lines = file.Lines;
+    public DiagnosticBag(SourceFile file)
+        : this(file.Lines)
+    {
+    }
+
+    /// <summary>A bag for a file whose text is gone, its lines kept.</summary>
+    internal DiagnosticBag(LineMap lines) => this.lines = lines;
 
     public IReadOnlyList<Diagnostic> Items => items;
 

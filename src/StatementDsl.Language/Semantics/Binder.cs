@@ -608,36 +608,61 @@ public static class Binder
     /// <summary>
     /// A file bound as far as it can be alone, its syntax already dropped: what waits for every file's
     /// ids is whether its own ids are the first of their name (STMT1004), what its references point to,
-    /// and its C# names.
+    /// and whether another file's class has its class's name. Its records' C# names are given at once,
+    /// while its ids are in the processor's cache, and given again in the rare file that loses an id.
     /// </summary>
-    private sealed class UnresolvedFile(BoundFile bound, IReadOnlyList<Diagnostic> syntaxDiagnostics, DiagnosticBag diagnostics, IReadOnlyList<Diagnostic> checks)
+    private sealed class UnresolvedFile
     {
+        private readonly BoundFile bound;
+        private readonly IReadOnlyList<Diagnostic> syntaxDiagnostics;
+        private readonly DiagnosticBag diagnostics;
+        private readonly IReadOnlyList<Diagnostic> checks;
+
+        /// <summary>The clashes of the records' C# names (STMT1012), reported after the checks as before.</summary>
+        private DiagnosticBag names;
+
         /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
         private int suggestionsLeft = Limits.MaxSuggestionsPerFile;
+
+        public UnresolvedFile(BoundFile bound, IReadOnlyList<Diagnostic> syntaxDiagnostics, DiagnosticBag diagnostics, IReadOnlyList<Diagnostic> checks)
+        {
+            this.bound = bound;
+            this.syntaxDiagnostics = syntaxDiagnostics;
+            this.diagnostics = diagnostics;
+            this.checks = checks;
+            names = AssignCSharpNames();
+        }
 
         public BoundFile Resolve(SymbolTable table)
         {
             Func<BoundField, object?> resolve = field => ResolveValue(field, table);
+            var idLost = false;
             foreach (var entity in bound.Entities)
             {
-                CheckFirstDeclaration(entity, table);
-                entity.ResolveFields(resolve);
+                idLost |= !CheckFirstDeclaration(entity, table);
+                entity.ResolveReferences(resolve);
+            }
+
+            if (idLost)
+            {
+                names = AssignCSharpNames();
             }
 
             diagnostics.AddRange(checks);
-            AssignCSharpNames(table);
+            CheckClassName(table);
+            diagnostics.AddRange(names.Items);
             bound.Diagnostics = syntaxDiagnostics.Count + diagnostics.Items.Count == 0
                 ? Array.Empty<Diagnostic>()
                 : syntaxDiagnostics.Concat(diagnostics.Items).OrderBy(d => d.Location.Span.Start).ToList();
             return bound;
         }
 
-        /// <summary>A later declaration of an id loses it (reported there, STMT1004), so that nothing refers to it.</summary>
-        private void CheckFirstDeclaration(BoundEntity entity, SymbolTable table)
+        /// <summary>A later declaration of an id loses it (reported there, STMT1004), so that nothing refers to it; false when it did.</summary>
+        private bool CheckFirstDeclaration(BoundEntity entity, SymbolTable table)
         {
             if (entity.Id is not { } id || table.Lookup(id) is not { } first)
             {
-                return;
+                return true;
             }
 
             if (!string.Equals(first.Path, bound.Path, StringComparison.Ordinal) || first.Ordinal != entity.SymbolOrdinal)
@@ -645,7 +670,10 @@ public static class Binder
                 diagnostics.ReportWithRelated(Rules.DuplicateId, entity.NameSpan,
                     new Location(first.Path, first.Span, first.Position, first.Position), id, first.DisplayLocation);
                 entity.Id = null;
+                return false;
             }
+
+            return true;
         }
 
         /// <summary>The field's payload with its references resolved; null drops the field (a single reference that did not resolve).</summary>
@@ -707,8 +735,8 @@ public static class Binder
         private static string? NearestTarget(FieldSpec spec, string id, SymbolTable table) =>
             Suggestions.Nearest(id, table.Symbols.Where(s => !s.Misplaced && spec.Targets.Contains(s.Kind)).Select(s => s.Id));
 
-        /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
-        private void AssignCSharpNames(SymbolTable table)
+        /// <summary>STMT1012 when another file (first by ordinal path) has the class's name, or a generated member has it.</summary>
+        private void CheckClassName(SymbolTable table)
         {
             var owner = table.ClassOwner(bound.ClassName);
             if (owner is not null && !string.Equals(owner, bound.Path, StringComparison.Ordinal))
@@ -724,6 +752,13 @@ public static class Binder
                     "is also the name of one of its generated members, which the class then lacks; rename the file or give it a transcript id");
             }
 
+        }
+
+        /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
+        private DiagnosticBag AssignCSharpNames()
+        {
+            var clashes = new DiagnosticBag(bound.Lines);
+
             // A reserved member maps to null; the message names the holder only when a clash happens.
             var taken = new Dictionary<string, BoundEntity?>(bound.Entities.Count + CSharpNames.ReservedMembers.Count, StringComparer.Ordinal);
             foreach (var reserved in CSharpNames.ReservedMembers)
@@ -733,6 +768,7 @@ public static class Binder
 
             foreach (var entity in bound.Entities)
             {
+                entity.HasCSharpName = false;
                 if (entity.Id is null || entity == bound.Transcript)
                 {
                     continue;
@@ -742,11 +778,11 @@ public static class Binder
                 var bare = name.TrimStart('@');
                 if (string.Equals(bare, bound.ClassName.TrimStart('@'), StringComparison.Ordinal))
                 {
-                    diagnostics.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name, "is the name of the file's class");
+                    clashes.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name, "is the name of the file's class");
                 }
                 else if (taken.TryGetValue(bare, out var holder))
                 {
-                    diagnostics.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name,
+                    clashes.Report(Rules.CSharpNameClash, entity.NameSpan, entity.Id, name,
                         holder is null ? "is a member every generated class has" : "is already taken by '" + holder.Id + "' at " + holder.Origin);
                 }
                 else
@@ -755,6 +791,8 @@ public static class Binder
                     entity.HasCSharpName = true;
                 }
             }
+
+            return clashes;
         }
     }
 }

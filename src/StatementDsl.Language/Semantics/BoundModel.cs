@@ -91,6 +91,9 @@ public sealed class BoundEntity
     /// <summary>Exactly as many as bound: set once the record's fields are bound, shrunk if resolving drops one.</summary>
     private BoundField[] fields = Array.Empty<BoundField>();
 
+    /// <summary>Whether a field holds references, which <see cref="ResolveReferences"/> resolves.</summary>
+    private bool hasReferences;
+
     /// <summary>Only meetings have children; other records share the empty list.</summary>
     private List<BoundEntity>? children;
 
@@ -164,17 +167,42 @@ public sealed class BoundEntity
 
     public IEnumerable<BoundField> FieldsNamed(string name) => fields.Where(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
-    internal void SetFields(BoundField[] bound) => fields = bound;
+    internal void SetFields(BoundField[] bound)
+    {
+        fields = bound;
+        foreach (var field in bound)
+        {
+            hasReferences |= IsReference(field);
+        }
+    }
 
     public string Describe() => DeclarationKinds.Keyword(Kind) + (Id is null ? string.Empty : " '" + Id + "'");
 
-    /// <summary>Gives each field the value <paramref name="resolve"/> makes of it (see <see cref="BoundField.Payload"/>), in order; a field it turns to null is dropped.</summary>
-    internal void ResolveFields(Func<BoundField, object?> resolve)
+    /// <summary>
+    /// Gives each reference field the value <paramref name="resolve"/> makes of it (see <see cref="BoundField.Payload"/>);
+    /// a field it turns to null is dropped. Other fields are not read: resolving a corpus walks records
+    /// bound long before, and each value read would be a miss in the processor's cache.
+    /// </summary>
+    internal void ResolveReferences(Func<BoundField, object?> resolve)
     {
+        if (!hasReferences)
+        {
+            return;
+        }
+
         var kept = 0;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (resolve(fields[i]) is { } value)
+            if (!IsReference(fields[i]))
+            {
+                if (kept != i)
+                {
+                    fields[kept] = fields[i];
+                }
+
+                kept++;
+            }
+            else if (resolve(fields[i]) is { } value)
             {
                 fields[kept++] = fields[i].WithPayload(value);
             }
@@ -185,6 +213,8 @@ public sealed class BoundEntity
             Array.Resize(ref fields, kept);
         }
     }
+
+    private static bool IsReference(in BoundField field) => field.Spec.Type is FieldType.Reference or FieldType.ReferenceList;
 
     internal void AddChild(BoundEntity child) => (children ??= new List<BoundEntity>()).Add(child);
 }
