@@ -36,13 +36,16 @@ public static class Binder
     /// <param name="documents">How the files' <c>source_document</c>s are read, for STMT1017 and STMT1018.</param>
     public static BoundCompilation ParseAndBind(IEnumerable<SourceFile> sources, SourceDocuments? documents, CancellationToken cancellationToken = default)
     {
-        var bound = new List<(FileDeclarations Declarations, UnresolvedFile File)>();
+        var bound = new List<UnresolvedFile>();
+        var table = new SymbolTable();
         foreach (var source in sources)
         {
-            bound.Add(BindAlone(source, cancellationToken));
+            var (declarations, file) = BindAlone(source, cancellationToken);
+            table.Add(declarations);
+            bound.Add(file);
         }
 
-        return Resolve(bound, documents);
+        return Resolve(bound, table, documents);
     }
 
     /// <summary>
@@ -70,7 +73,7 @@ public static class Binder
             ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
         }
 
-        return Resolve(bound, documents);
+        return Resolve(bound.Select(b => b.File).ToList(), SymbolTable.Build(bound.Select(b => b.Declarations).ToList()), documents);
     }
 
     /// <summary>One file parsed, its ids declared and its values bound as far as the file alone allows; its tree and text dropped.</summary>
@@ -85,11 +88,8 @@ public static class Binder
     }
 
     /// <summary>Every file's references resolved against the ids of all of them.</summary>
-    private static BoundCompilation Resolve(IReadOnlyList<(FileDeclarations Declarations, UnresolvedFile File)> bound, SourceDocuments? documents)
-    {
-        var table = SymbolTable.Build(bound.Select(b => b.Declarations));
-        return BoundCompilation.Compose(bound.Select(b => b.File.Resolve(table)), documents);
-    }
+    private static BoundCompilation Resolve(List<UnresolvedFile> bound, SymbolTable table, SourceDocuments? documents) =>
+        BoundCompilation.Compose(bound.Select(file => file.Resolve(table)), documents);
 
     /// <summary>Binds files whose declarations a host has already computed (and may have cached with their syntax).</summary>
     public static BoundCompilation Bind(IEnumerable<(SyntaxFile Syntax, FileDeclarations Declarations)> files, CancellationToken cancellationToken = default)
@@ -229,8 +229,8 @@ public static class Binder
         /// <summary>The fields of the record being bound, copied into an array of their exact count once it is done; one list for the whole file.</summary>
         private readonly List<BoundField> fieldsBound = [];
 
-        /// <summary>The single-valued fields of the entity being bound, by name and language tag; one set for the whole file.</summary>
-        private readonly HashSet<(string Name, string? Language)> singleFieldsSeen = [];
+        /// <summary>The single-valued fields of the entity being bound, by spec (one per name of the kind) and language tag; one set for the whole file.</summary>
+        private readonly HashSet<(FieldSpec Spec, string? Language)> singleFieldsSeen = [];
 
         /// <summary>Each bound record with its declaration (and its meeting's), for the checks made once the file is bound.</summary>
         private readonly List<(BoundEntity Entity, int Syntax, int Meeting)> declared;
@@ -245,7 +245,7 @@ public static class Binder
             this.cancellationToken = cancellationToken;
             diagnostics = new DiagnosticBag(file.Source);
             checks = new DiagnosticBag(file.Source);
-            bound = new BoundFile(file.Source.Path, declarations.ClassName, file.Source.Lines);
+            bound = new BoundFile(file.Source.Path, declarations.ClassName, file.Source.Lines, declarations.Symbols.Count);
 
             // Most records have an id: their count sizes the list once.
             declared = new(declarations.Symbols.Count);
@@ -349,7 +349,7 @@ public static class Binder
                     continue;
                 }
 
-                if (!spec.Repeatable && !singleFieldsSeen.Add((name, language)))
+                if (!spec.Repeatable && !singleFieldsSeen.Add((spec, language)))
                 {
                     diagnostics.Report(Rules.RepeatedField, nameToken.Span, name, language is null ? string.Empty : " for @" + language);
                     continue;

@@ -222,11 +222,13 @@ public sealed class BoundEntity
 /// <summary>One file of a compilation after binding.</summary>
 public sealed class BoundFile
 {
-    internal BoundFile(string path, string className, LineMap lines)
+    /// <param name="expectedEntities">How many records the file likely holds (its ids), so that the list is sized once.</param>
+    internal BoundFile(string path, string className, LineMap lines, int expectedEntities)
     {
         Path = path;
         ClassName = className;
         Lines = lines;
+        Entities = new List<BoundEntity>(expectedEntities);
     }
 
     /// <summary>Lines and columns of the file, for the rules checked once every file is bound (<see cref="CrossFileRules"/>).</summary>
@@ -241,7 +243,7 @@ public sealed class BoundFile
     public BoundEntity? Transcript { get; internal set; }
 
     /// <summary>Every bound entity of the file in file order, nested ones after their meeting.</summary>
-    public List<BoundEntity> Entities { get; } = new();
+    public List<BoundEntity> Entities { get; }
 
     /// <summary>
     /// Syntax and semantic diagnostics that the file decides with the ids of the others, in position

@@ -97,14 +97,18 @@ public static class CSharpNames
         return ToPascalCase(name);
     }
 
-    private static bool HasCase(char c) => char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
+    /// <summary>Whether the character has case; most ids are ASCII, where that is being a letter.</summary>
+    private static bool HasCase(char c) => c < 128 ? IsAsciiLetter(c) : char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static bool IsIdentifierPart(string text, int index)
     {
         var c = text[index];
-        if (c == '_' || c == '-')
+        if (c < 128)
         {
-            return false;
+            // The ASCII letters and digits are exactly the ASCII characters of the categories below.
+            return IsAsciiLetter(c) || (c >= '0' && c <= '9');
         }
 
         if (char.IsLowSurrogate(c))

@@ -20,8 +20,10 @@ public sealed record DeclaredSymbol(string Id, DeclarationKind Kind, string Path
 public sealed record FileDeclarations(string Path, string ClassName, IReadOnlyList<DeclaredSymbol> Symbols);
 
 /// <summary>
-/// Ids of all files of a compilation. Files are ordered by ordinal path so that "the first
-/// declaration" of a duplicate is the same whatever order the files arrive in.
+/// Ids of all files of a compilation. The first declaration of an id, and the first file of a class
+/// name, are the first by ordinal path (then by place in the file), whatever order the files arrive
+/// in, so a table may be built at once (<see cref="Build"/>) or file by file as each is bound
+/// (<see cref="Add"/>), while its ids are still in the processor's cache.
 /// </summary>
 public sealed class SymbolTable
 {
@@ -36,33 +38,50 @@ public sealed class SymbolTable
         ownedClass = new(fileCount, StringComparer.Ordinal);
     }
 
+    /// <summary>An empty table, for ids added file by file.</summary>
+    public SymbolTable()
+        : this(0, 0)
+    {
+    }
+
     public IEnumerable<DeclaredSymbol> Symbols => byId.Values;
 
     public static SymbolTable Build(IEnumerable<FileDeclarations> files)
     {
         // Sized up front: a corpus has tens of thousands of ids, and regrowing the table rehashes every one.
-        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        var table = new SymbolTable(ordered.Count, ordered.Sum(f => f.Symbols.Count));
-        foreach (var file in ordered)
+        var list = files as IReadOnlyCollection<FileDeclarations> ?? files.ToList();
+        var table = new SymbolTable(list.Count, list.Sum(f => f.Symbols.Count));
+        foreach (var file in list)
         {
-            if (!table.classOwner.ContainsKey(file.ClassName))
-            {
-                table.classOwner.Add(file.ClassName, file.Path);
-                table.ownedClass[file.Path] = file.ClassName;
-            }
-
-            var symbols = file.Symbols;
-            for (var i = 0; i < symbols.Count; i++)
-            {
-                var symbol = symbols[i];
-                if (!table.byId.ContainsKey(symbol.Id))
-                {
-                    table.byId.Add(symbol.Id, symbol);
-                }
-            }
+            table.Add(file);
         }
 
         return table;
+    }
+
+    /// <summary>Adds one file's ids and class name; a file with the same path as one added before loses to it.</summary>
+    public void Add(FileDeclarations file)
+    {
+        if (!classOwner.TryGetValue(file.ClassName, out var owner) || string.CompareOrdinal(file.Path, owner) < 0)
+        {
+            if (owner is not null)
+            {
+                ownedClass.Remove(owner);
+            }
+
+            classOwner[file.ClassName] = file.Path;
+            ownedClass[file.Path] = file.ClassName;
+        }
+
+        var symbols = file.Symbols;
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            var symbol = symbols[i];
+            if (!byId.TryGetValue(symbol.Id, out var first) || string.CompareOrdinal(symbol.Path, first.Path) < 0)
+            {
+                byId[symbol.Id] = symbol;
+            }
+        }
     }
 
     public DeclaredSymbol? Lookup(string id) => byId.TryGetValue(id, out var symbol) ? symbol : null;

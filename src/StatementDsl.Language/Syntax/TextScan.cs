@@ -19,6 +19,11 @@ internal static class TextScan
     private const char ArabicLetterMark = '\u061C';
     private const char ReplacementCharacter = '\uFFFD';
 
+#if NET8_0_OR_GREATER
+    /// <summary>What ends a string's plain run, made once: a span of values would be analysed again on every search.</summary>
+    private static readonly System.Buffers.SearchValues<char> StringStops = System.Buffers.SearchValues.Create("\"\\\r\n\0");
+#endif
+
     /// <summary>
     /// The first index from <paramref name="start"/> before <paramref name="end"/> of a character that
     /// ends a string's plain run (<c>"</c>, <c>\</c>, a line break, NUL) or is a rare candidate;
@@ -28,7 +33,7 @@ internal static class TextScan
     {
 #if NET8_0_OR_GREATER
         var span = text.AsSpan(start, end - start);
-        return start + IndexOfRareCandidate(span, span.IndexOfAny("\"\\\r\n\0"));
+        return start + IndexOfRareCandidate(span, span.IndexOfAny(StringStops));
 #else
         var i = start;
         while (i < end && text[i] is not ('"' or '\\' or '\r' or '\n' or '\0') && !IsRareCandidate(text[i]))

@@ -139,3 +139,39 @@ public class BindingTests
             .Concat(TestText.Format(compilation.Diagnostics).Zip(compilation.Diagnostics, (d, full) => $"{full.Location.Path} {d} {full.Message}"))
             .ToArray();
 }
+
+/// <summary>The first declaration of an id and the owner of a class name are the first by ordinal path, whatever order files arrive in.</summary>
+public class SymbolTableOrderTests
+{
+    private static readonly (string Path, string Text)[] Files =
+    [
+        ("b/second.stmt", "transcript shared {}\nperson x { name: \"in b\" }\norg y { name: \"in b\" }"),
+        ("a/first.stmt", "transcript shared {}\nperson x { name: \"in a\" }\nperson x { name: \"again in a\" }"),
+        ("c/third.stmt", "org y { name: \"in c\" }\nstatement s { by: x date: 2016 }"),
+    ];
+
+    public static TheoryData<int[]> Orders => new() { new[] { 0, 1, 2 }, new[] { 1, 2, 0 }, new[] { 2, 0, 1 }, new[] { 2, 1, 0 } };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void Any_order_of_files_gives_the_same_first_declarations_and_diagnostics(int[] order)
+    {
+        var files = order.Select(i => Files[i]).ToArray();
+        var parsed = Binder.ParseAndBind(files.Select(f => new SourceFile(f.Path, f.Text)));
+        var bound = TestText.Compile(files);
+
+        foreach (var compilation in new[] { parsed, bound })
+        {
+            Assert.Equal("in a", compilation.EntitiesById["x"].Field("name")!.Value.Text);
+            Assert.Equal("a/first.stmt", compilation.EntitiesById["x"].File.Path);
+            Assert.Equal("b/second.stmt", compilation.EntitiesById["y"].File.Path);
+            Assert.Equal(
+                new[]
+                {
+                    "a/first.stmt STMT1004(3,8)", "b/second.stmt STMT1004(1,12)", "b/second.stmt STMT1004(2,8)", "b/second.stmt STMT1012(1,12)",
+                    "c/third.stmt STMT1004(1,5)",
+                },
+                compilation.Diagnostics.Select(d => $"{d.Location.Path} {d.Id}({d.Location.Start.Line},{d.Location.Start.Column})").OrderBy(d => d, StringComparer.Ordinal));
+        }
+    }
+}
