@@ -105,6 +105,7 @@ var startupArchiveShape = StartupBenchmark.Run(archiveShape, runs: quick ? 3 : 1
 var archiveEdit = ArchiveLibraryBenchmark.Run(corpus, runs: quick ? 3 : 7, repositoryRoot);
 var checks = CheckProcessBenchmark.Run(quick ? [1, 2, 5] : [1, 5, 25], corpus.Files.Count, targetBytes, runs: quick ? 3 : 5, pairedRuns: quick ? 3 : 15, repositoryRoot);
 var (lspEditMs, fullCheckMs) = LanguageServerBenchmark.Run(corpus, edits: quick ? 10 : 40);
+var frontEndTurns = FrontEndTurns.Run(corpus, quick ? 7 : 21);
 var peakBuildMemory = MeasurePeakWorkingSet(() => RoslynHarness.GenerateAndEmit(RoslynHarness.CreateCompilation(), RoslynHarness.Texts(corpus)));
 var summaries = BenchmarkRunner.Run([typeof(FrontEndBenchmark), typeof(BuildBenchmark), typeof(IncrementalBenchmark), typeof(QuoteLookupBenchmark)], config);
 var reports = summaries.SelectMany(s => s.Reports).ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);
@@ -125,6 +126,9 @@ var results = new JsonObject
     ["corpus_json_bytes"] = corpus.JsonBytes,
     ["records"] = startup[StartupBenchmark.Compiled].Records,
     ["parse_vs_stj"] = Round(parseMbPerSecond / stjMbPerSecond),
+    ["parse_vs_stj_turns"] = Round(frontEndTurns.ParseVersusStj),
+    ["parse_bind_turns_ms"] = Round(frontEndTurns.ParseAndBindMs),
+    ["stj_turns_ms"] = Round(frontEndTurns.StjMs),
     ["compile_vs_stj"] = Round(addedBuildMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
     ["compile_vs_stj_top_level_ids"] = Round(addedTopLevelBuildMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
     ["generated_members_vs_stj"] = Round(addedMembersMs / Ms(nameof(FrontEndBenchmark.StjDeserialize))),
