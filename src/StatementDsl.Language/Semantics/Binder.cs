@@ -618,7 +618,7 @@ public static class Binder
         private readonly DiagnosticBag diagnostics;
         private readonly IReadOnlyList<Diagnostic> checks;
 
-        /// <summary>The clashes of the records' C# names (STMT1012), reported after the checks as before.</summary>
+        /// <summary>The clashes of the records' C# names (STMT1012), reported after the checks.</summary>
         private DiagnosticBag names;
 
         /// <summary>Suggestions cost a scan of every id, so only the first few unknown references of a file get one.</summary>
@@ -751,7 +751,6 @@ public static class Binder
                 diagnostics.Report(Rules.CSharpNameClash, at, bound.Transcript?.Id ?? bound.Path, bound.ClassName,
                     "is also the name of one of its generated members, which the class then lacks; rename the file or give it a transcript id");
             }
-
         }
 
         /// <summary>Gives each id its C# property name; a clash is STMT1012 at the later one, which then gets no property.</summary>
