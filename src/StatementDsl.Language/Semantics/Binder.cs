@@ -210,10 +210,23 @@ public static class Binder
         }
     }
 
+    /// <summary>Which of its kind's fields a declaration writes, even with a value that did not bind: a bit per <see cref="FieldSpec.Index"/>.</summary>
+    private readonly struct WrittenFields
+    {
+        private readonly int bits;
+
+        private WrittenFields(int bits) => this.bits = bits;
+
+        public WrittenFields With(FieldSpec spec) => new(bits | (1 << spec.Index));
+
+        public bool Has(FieldSpec spec) => (bits & (1 << spec.Index)) != 0;
+
+        public bool Has(DeclarationKind kind, string name) => DeclarationKinds.FindField(kind, name) is { } spec && Has(spec);
+    }
+
     private sealed class FileBinder
     {
-        /// <summary>Most records have a handful of fields, scanned in place; bigger declarations get a set of their field names.</summary>
-        private const int MembersScannedInPlace = 16;
+        private static readonly FieldSpec MembershipPerson = DeclarationKinds.FindField(DeclarationKind.Membership, "person")!;
 
         private readonly SyntaxFile file;
 
@@ -232,11 +245,8 @@ public static class Binder
         /// <summary>The single-valued fields of the entity being bound, by spec (one per name of the kind) and language tag; one set for the whole file.</summary>
         private readonly HashSet<(FieldSpec Spec, string? Language)> singleFieldsSeen = [];
 
-        /// <summary>Each bound record with its declaration (and its meeting's), for the checks made once the file is bound.</summary>
-        private readonly List<(BoundEntity Entity, int Syntax, int Meeting)> declared;
-
-        /// <summary>The field names written by declarations with many members (a meeting with thousands of speeches), so that each speech's date check stays cheap.</summary>
-        private readonly Dictionary<int, HashSet<string>> writtenFieldNames = [];
+        /// <summary>Each bound record with its declaration and the fields written in it and in its meeting, for the checks made once the file is bound.</summary>
+        private readonly List<(BoundEntity Entity, int Syntax, WrittenFields Written, WrittenFields MeetingWritten)> declared;
 
         public FileBinder(SyntaxFile file, FileDeclarations declarations, CancellationToken cancellationToken)
         {
@@ -254,7 +264,7 @@ public static class Binder
         /// <summary>Binds what the file decides alone; ids and references wait for every file's ids (<see cref="UnresolvedFile.Resolve"/>).</summary>
         public UnresolvedFile Bind()
         {
-            var meetings = new Dictionary<int, BoundEntity>();
+            var meetings = new Dictionary<int, (BoundEntity Entity, WrittenFields Written)>();
             var ordinal = 0;
             foreach (var placement in Placements(file))
             {
@@ -274,47 +284,49 @@ public static class Binder
                     continue;
                 }
 
-                BoundEntity? meeting = null;
+                (BoundEntity Entity, WrittenFields Written) meeting = default;
                 if (placement.Meeting != SyntaxNode.None && !meetings.TryGetValue(placement.Meeting, out meeting))
                 {
                     continue;
                 }
 
-                var entity = new BoundEntity(placement.Kind, identifier?.ValueText, symbolOrdinal, identifier?.Span ?? kindSpan, kindSpan, bound, meeting);
-                meeting?.AddChild(entity);
-                if (entity.Kind == DeclarationKind.Meeting)
-                {
-                    meetings.Add(declaration, entity);
-                }
-                else if (entity.Kind == DeclarationKind.Transcript)
+                var entity = new BoundEntity(placement.Kind, identifier?.ValueText, symbolOrdinal, identifier?.Span ?? kindSpan, kindSpan, bound, meeting.Entity);
+                meeting.Entity?.AddChild(entity);
+                if (entity.Kind == DeclarationKind.Transcript)
                 {
                     bound.Transcript = entity;
                 }
 
                 fieldsBound.Clear();
-                BindFields(entity, declaration);
-                if (placement.Person != SyntaxNode.None && IdentifierOf(table, placement.Person) is { } person && !Writes(declaration, "person"))
+                var written = BindFields(entity, declaration);
+                if (placement.Person != SyntaxNode.None && IdentifierOf(table, placement.Person) is { } person && !written.Has(MembershipPerson))
                 {
-                    fieldsBound.Add(new BoundField(DeclarationKinds.FindField(DeclarationKind.Membership, "person")!, null, person.Span, person.ValueText));
+                    fieldsBound.Add(new BoundField(MembershipPerson, null, person.Span, person.ValueText));
                 }
 
                 entity.SetFields(fieldsBound.ToArray());
+                if (entity.Kind == DeclarationKind.Meeting)
+                {
+                    meetings.Add(declaration, (entity, written));
+                }
 
                 bound.Entities.Add(entity);
-                declared.Add((entity, declaration, placement.Meeting));
+                declared.Add((entity, declaration, written, meeting.Written));
             }
 
-            foreach (var (entity, syntax, meeting) in declared)
+            foreach (var (entity, syntax, written, meetingWritten) in declared)
             {
-                CheckEntity(entity, syntax, meeting);
+                CheckEntity(entity, syntax, written, meetingWritten);
             }
 
             return new UnresolvedFile(bound, file.Diagnostics, diagnostics, checks.Items);
         }
 
-        private void BindFields(BoundEntity entity, int declaration)
+        /// <summary>Binds the declaration's fields into <see cref="fieldsBound"/>; gives the fields it writes.</summary>
+        private WrittenFields BindFields(BoundEntity entity, int declaration)
         {
             singleFieldsSeen.Clear();
+            var written = default(WrittenFields);
             var tokens = table!.Tokens;
             var count = table.MemberCount(declaration);
             for (var i = 0; i < count; i++)
@@ -335,8 +347,10 @@ public static class Binder
                     continue;
                 }
 
+                written = written.With(spec);
+
                 var tag = field.LanguageTag == SyntaxNode.None ? (Token?)null : tokens[field.LanguageTag];
-                var language = tag is { IsMissing: false } written ? written.ValueText : null;
+                var language = tag is { IsMissing: false } tagToken ? tagToken.ValueText : null;
                 if (language is not null && spec.Type is not (FieldType.Text or FieldType.TextList))
                 {
                     diagnostics.Report(Rules.WrongValueType, tag!.Value.Span, name, spec.Describe(), "a language tag '@" + language + "'");
@@ -363,6 +377,8 @@ public static class Binder
                     fieldsBound.Add(new BoundField(spec, language, list?.Span ?? valueToken.Span, value));
                 }
             }
+
+            return written;
         }
 
         /// <summary>What a value of one token is made of (<see cref="BoundField.Payload"/>); null when it did not bind.</summary>
@@ -489,7 +505,7 @@ public static class Binder
             return null;
         }
 
-        private void CheckEntity(BoundEntity entity, int syntax, int meetingSyntax)
+        private void CheckEntity(BoundEntity entity, int syntax, WrittenFields written, WrittenFields meetingWritten)
         {
             if (table![syntax].HasSkippedText)
             {
@@ -502,14 +518,14 @@ public static class Binder
             switch (entity.Kind)
             {
                 case DeclarationKind.Speech or DeclarationKind.Statement:
-                    if (!Writes(syntax, "by"))
+                    if (!written.Has(entity.Kind, "by"))
                     {
                         checks.Report(Rules.MissingSpeaker, entity.NameSpan, name, label);
                     }
 
-                    CheckDate(entity, syntax, meetingSyntax, label);
+                    CheckDate(entity, written, meetingWritten, label);
                     break;
-                case DeclarationKind.Meeting when !Writes(syntax, "date"):
+                case DeclarationKind.Meeting when !written.Has(entity.Kind, "date"):
                     checks.Report(Rules.MissingDate, entity.NameSpan, "Meeting '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                     break;
                 case DeclarationKind.Membership when entity.Field("from")?.Value is DateValue { Date: var from } && entity.Field("until") is { Value: DateValue { Date: var until } } untilField
@@ -522,18 +538,18 @@ public static class Binder
             {
                 var covered = (spec.Name is "by" or "date" && entity.Kind is DeclarationKind.Speech or DeclarationKind.Statement or DeclarationKind.Meeting)
                     || (spec.Name == "person" && entity.Field("person") is not null);
-                if (spec.Required && !covered && !Writes(syntax, spec.Name))
+                if (spec.Required && !covered && !written.Has(spec))
                 {
                     checks.Report(Rules.MissingRequiredField, entity.NameSpan, name, label, spec.Name);
                 }
             }
         }
 
-        private void CheckDate(BoundEntity entity, int syntax, int meetingSyntax, string label)
+        private void CheckDate(BoundEntity entity, WrittenFields written, WrittenFields meetingWritten, string label)
         {
             if (entity.Kind == DeclarationKind.Statement)
             {
-                if (!Writes(syntax, "date"))
+                if (!written.Has(entity.Kind, "date"))
                 {
                     checks.Report(Rules.MissingDate, entity.NameSpan, "Statement '" + label + "' has no date: add 'date: YYYY-MM-DD' (a year or month alone is fine)");
                 }
@@ -541,9 +557,9 @@ public static class Binder
                 return;
             }
 
-            if (!Writes(syntax, "date"))
+            if (!written.Has(entity.Kind, "date"))
             {
-                if (meetingSyntax != SyntaxNode.None && !Writes(meetingSyntax, "date"))
+                if (entity.Meeting is not null && !meetingWritten.Has(DeclarationKind.Meeting, "date"))
                 {
                     checks.Report(Rules.MissingDate, entity.NameSpan, "Speech '" + label + "' has no date, and neither has its meeting");
                 }
@@ -555,47 +571,6 @@ public static class Binder
             {
                 checks.Report(Rules.SpeechOutsideMeetingDate, own.ValueSpan, label, date, meetingDate);
             }
-        }
-
-        /// <summary>Whether the author wrote the field at all, even with a value that did not bind.</summary>
-        private bool Writes(int declaration, string fieldName)
-        {
-            var count = table!.MemberCount(declaration);
-            if (count > MembersScannedInPlace)
-            {
-                if (!writtenFieldNames.TryGetValue(declaration, out var names))
-                {
-                    names = new HashSet<string>(StringComparer.Ordinal);
-                    for (var i = 0; i < count; i++)
-                    {
-                        if (FieldNameAt(declaration, i) is { } name)
-                        {
-                            names.Add(name);
-                        }
-                    }
-
-                    writtenFieldNames.Add(declaration, names);
-                }
-
-                return names.Contains(fieldName);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                if (string.Equals(FieldNameAt(declaration, i), fieldName, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The name of a declaration's member when it is a field; null for a nested declaration.</summary>
-        private string? FieldNameAt(int declaration, int position)
-        {
-            ref readonly var member = ref table![table.MemberAt(declaration, position)];
-            return member.IsDeclaration ? null : table.Tokens[member.Name].ValueText;
         }
 
         private static string DescribeFound(Token token) => token.Kind switch

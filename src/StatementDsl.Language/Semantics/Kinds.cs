@@ -70,6 +70,9 @@ public sealed class FieldSpec
 
     public IReadOnlyList<string> EnumValues { get; }
 
+    /// <summary>The field's place among its kind's fields (at most 13 of them): a declaration's written fields are a set of these bits.</summary>
+    internal int Index { get; set; }
+
     public bool IsContent => Name is "quote" or "paraphrase" or "note" && Repeatable;
 
     /// <summary>How the field's type reads in a message: "an integer", "the id of a person or an org".</summary>
@@ -104,7 +107,7 @@ public static class DeclarationKinds
     private static readonly DeclarationKind[] People = { DeclarationKind.Person };
     private static readonly DeclarationKind[] Speeches = { DeclarationKind.Speech };
 
-    private static readonly Dictionary<DeclarationKind, FieldSpec[]> FieldsByKind = new()
+    private static readonly Dictionary<DeclarationKind, FieldSpec[]> FieldsByKind = Indexed(new()
     {
         [DeclarationKind.Transcript] = new[]
         {
@@ -175,7 +178,7 @@ public static class DeclarationKinds
             new FieldSpec("during", FieldType.Reference, targets: Speeches), new FieldSpec("time", FieldType.TimeOrDateTime),
             new FieldSpec("note", FieldType.Text),
         },
-    };
+    });
 
     private static readonly Dictionary<string, DeclarationKind> ByKeyword = new(StringComparer.Ordinal)
     {
@@ -234,4 +237,17 @@ public static class DeclarationKinds
         targets.Count == 2 ? "a person or an org" : targets[0] == DeclarationKind.Org ? "an org" : "a " + Keyword(targets[0]);
 
     private static FieldSpec Content(string name) => new(name, FieldType.Text, repeatable: true);
+
+    private static Dictionary<DeclarationKind, FieldSpec[]> Indexed(Dictionary<DeclarationKind, FieldSpec[]> fieldsByKind)
+    {
+        foreach (var fields in fieldsByKind.Values)
+        {
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i].Index = i;
+            }
+        }
+
+        return fieldsByKind;
+    }
 }

@@ -140,6 +140,29 @@ public class BindingTests
             .ToArray();
 }
 
+/// <summary>The fields a declaration writes are a set of bits, one per field of its kind.</summary>
+public class WrittenFieldsTests
+{
+    [Fact]
+    public void Every_kind_numbers_its_fields_within_the_bits_of_an_int()
+    {
+        foreach (var kind in Enum.GetValues<DeclarationKind>())
+        {
+            var fields = DeclarationKinds.Fields(kind);
+            Assert.InRange(fields.Count, 1, 31);
+            Assert.Equal(Enumerable.Range(0, fields.Count), fields.Select(f => f.Index));
+        }
+    }
+
+    [Fact]
+    public void A_field_written_with_a_value_that_did_not_bind_still_counts_as_written()
+    {
+        // 'by' is written with a date and 'date' with a word: each is STMT1008, not also STMT1002 or STMT1001.
+        var diagnostics = TestText.Diagnostics("person a { name: \"x\" }\nmeeting m { date: 2016\n  speech s { by: 2016 date: soon }\n}");
+        Assert.Equal(new[] { "STMT1008(3,18)", "STMT1008(3,29)" }, diagnostics);
+    }
+}
+
 /// <summary>The first declaration of an id and the owner of a class name are the first by ordinal path, whatever order files arrive in.</summary>
 public class SymbolTableOrderTests
 {
